@@ -1,0 +1,2 @@
+/** Bronze to silver: engineered features computed with DuckDB (issue: silver layer). */
+package quantmini.features;
