@@ -1,0 +1,79 @@
+package quantmini.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import quantmini.core.FlatFileKey;
+import quantmini.core.progress.ProgressListener;
+import quantmini.storage.BronzeStore;
+import quantmini.storage.LakeLayout;
+import quantmini.storage.MetadataStore;
+
+/**
+ * What the command line calls: landing files to bronze, quarantine and metadata in the chosen
+ * {@link IngestMode}. Owns the Arrow memory of the ingest; close it when done.
+ *
+ * <pre>{@code
+ * try (BronzeIngestor ingest = new BronzeIngestor(new LakeLayout(dataRoot), IngestMode.STREAMING, IngestOptions.defaults())) {
+ *     IngestSummary summary = ingest.ingest(keys, listener);
+ * }
+ * }</pre>
+ */
+public final class BronzeIngestor implements Ingestor, AutoCloseable {
+    private final BufferAllocator allocator;
+    private final Ingestor ingestor;
+    private final IngestMode mode;
+
+    public BronzeIngestor(LakeLayout layout, IngestMode mode, IngestOptions options) {
+        requireNonNull(layout, "layout is null");
+        this.mode = requireNonNull(mode, "mode is null");
+        requireNonNull(options, "options is null");
+        this.allocator = new RootAllocator();
+        BronzeStore bronze = new BronzeStore(layout, allocator);
+        DayPipeline pipeline = new DayPipeline(bronze, new QuarantineWriter(layout),
+                new DayMetadataRecorder(bronze, new MetadataStore(layout, allocator)));
+        switch (mode) {
+            case STREAMING: {
+                AdaptiveChunkSize chunks = new AdaptiveChunkSize(options.chunkRows(), options.minChunkRows());
+                this.ingestor = new SequentialIngestor(pipeline, new ChunkedDayWriter(allocator, chunks, layout.spillRoot()), chunks);
+                break;
+            }
+            case BATCH:
+                this.ingestor = new SequentialIngestor(pipeline, new InMemoryDayWriter(allocator), null);
+                break;
+            case PARALLEL:
+                this.ingestor = new ParallelIngestor(pipeline, new InMemoryDayWriter(allocator), options.threads());
+                break;
+            default:
+                throw new IllegalArgumentException("unknown mode " + mode);
+        }
+    }
+
+    public IngestMode mode() {
+        return mode;
+    }
+
+    @Override
+    public IngestSummary ingest(List<FlatFileKey> keys, ProgressListener listener) {
+        requireNonNull(keys, "keys is null");
+        requireNonNull(listener, "listener is null");
+        listener.started("ingest", keys.size(), -1);
+        try {
+            return ingestor.ingest(List.copyOf(keys), listener);
+        } finally {
+            listener.finished();
+        }
+    }
+
+    @Override
+    public void onMemoryPressure(MemoryPressure level) {
+        ingestor.onMemoryPressure(level);
+    }
+
+    @Override
+    public void close() {
+        allocator.close();
+    }
+}

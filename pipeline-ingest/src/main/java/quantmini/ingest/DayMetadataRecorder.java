@@ -1,0 +1,58 @@
+package quantmini.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import quantmini.core.FlatFileKey;
+import quantmini.storage.BronzeStore;
+import quantmini.storage.ContractTerms;
+import quantmini.storage.DayStats;
+import quantmini.storage.MetadataStore;
+import quantmini.storage.TickerDay;
+
+/** Turns what a day's ingest counted into the metadata store's terms. */
+final class DayMetadataRecorder {
+    private final BronzeStore bronze;
+    private final MetadataStore metadata;
+
+    DayMetadataRecorder(BronzeStore bronze, MetadataStore metadata) {
+        this.bronze = requireNonNull(bronze, "bronze is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
+    }
+
+    /** The day's rows per ticker in bronze before the day is replaced. */
+    record Before(Map<String, Long> rows) {}
+
+    Before before(FlatFileKey key) throws IOException {
+        return new Before(bronze.tickerRows(key.dataType(), key.date()));
+    }
+
+    void record(FlatFileKey key, Before before, DayContent day, long quarantined) throws IOException {
+        BronzeRowSink sink = day.sink();
+        TickerDictionary dictionary = day.tickers();
+        List<TickerDay> tickers = new ArrayList<>(sink.tickers());
+        for (int i = 0; i < sink.tickers(); i++) {
+            int id = sink.tickerId(i);
+            Optional<ContractTerms> contract = Optional.empty();
+            if (key.dataType().isOptions()) {
+                contract = Optional.of(new ContractTerms(
+                        new String(dictionary.underlying(id), java.nio.charset.StandardCharsets.UTF_8),
+                        LocalDate.ofEpochDay(dictionary.expirationDay(id)),
+                        String.valueOf((char) dictionary.optionType(id)),
+                        dictionary.strike(id)));
+            }
+            tickers.add(new TickerDay(dictionary.ticker(id), sink.tickerRows(i), contract));
+        }
+        boolean any = sink.rows() > 0;
+        DayStats stats = new DayStats(key.dataType(), key.date(), sink.rows(), sink.tickers(), quarantined,
+                any ? OptionalLong.of(sink.minWindowStart()) : OptionalLong.empty(),
+                any ? OptionalLong.of(sink.maxWindowStart()) : OptionalLong.empty());
+        metadata.recordDay(stats, tickers, before.rows());
+    }
+}

@@ -1,0 +1,52 @@
+package quantmini.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import quantmini.core.DataType;
+import quantmini.core.io.AtomicFiles;
+import quantmini.storage.LakeLayout;
+
+/**
+ * Writes {@code quarantine/{data_type}/YYYY-MM-DD.csv}: one row per rejected source line with
+ * the columns {@code line_number,reason,line} — the line quoted as a CSV field, as it was. The
+ * file is replaced atomically and removed when a rerun of the day rejects nothing.
+ */
+public final class QuarantineWriter {
+    public static final String HEADER = "line_number,reason,line";
+
+    private final LakeLayout layout;
+
+    public QuarantineWriter(LakeLayout layout) {
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    public void write(DataType type, LocalDate date, List<RejectedRow> rows) throws IOException {
+        Path file = layout.quarantineFile(type, date);
+        if (rows.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        AtomicFiles.write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(HEADER);
+            writer.write('\n');
+            for (RejectedRow row : rows) {
+                writer.write(Long.toString(row.lineNumber()));
+                writer.write(',');
+                writer.write(row.reason().code());
+                writer.write(",\"");
+                writer.write(row.line().replace("\"", "\"\""));
+                writer.write("\"\n");
+            }
+            writer.flush();
+        });
+    }
+}

@@ -1,0 +1,253 @@
+package quantmini.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import quantmini.core.DataType;
+
+/**
+ * The metadata files of DESIGN.md §2 under {@code metadata/{stocks,options}/}:
+ * <ul>
+ *   <li>{@code daily_stats.parquet}: data_type, date, rows, tickers, quarantined_rows,
+ *       min_window_start, max_window_start — one row per data type and date;</li>
+ *   <li>{@code symbols.parquet}: ticker, data_type, first_date, last_date, rows;</li>
+ *   <li>options only: {@code contracts.parquet} (ticker, data_type, underlying, expiration,
+ *       option_type, strike, first_date, last_date) and {@code chains.parquet} (data_type,
+ *       underlying, date, expirations, contracts).</li>
+ * </ul>
+ * {@link #recordDay} replaces one day's contribution: what the day held before (read from bronze
+ * before it was replaced) is taken out and the new content put in, so a re-ingested day leaves
+ * the same metadata as a first ingest. Calls are serialised: days ingested in parallel update
+ * the same files.
+ */
+public final class MetadataStore {
+    public static final String DAILY_STATS = "daily_stats.parquet";
+    public static final String SYMBOLS = "symbols.parquet";
+    public static final String CONTRACTS = "contracts.parquet";
+    public static final String CHAINS = "chains.parquet";
+
+    static final Schema DAILY_STATS_SCHEMA = new Schema(List.of(
+            BronzeSchema.required("data_type", BronzeSchema.UTF8),
+            BronzeSchema.required("date", BronzeSchema.DATE32),
+            BronzeSchema.required("rows", BronzeSchema.INT64),
+            BronzeSchema.required("tickers", BronzeSchema.INT64),
+            BronzeSchema.required("quarantined_rows", BronzeSchema.INT64),
+            Field.nullable("min_window_start", BronzeSchema.TIMESTAMP_US_UTC),
+            Field.nullable("max_window_start", BronzeSchema.TIMESTAMP_US_UTC)));
+    static final Schema SYMBOLS_SCHEMA = new Schema(List.of(
+            BronzeSchema.required("ticker", BronzeSchema.UTF8),
+            BronzeSchema.required("data_type", BronzeSchema.UTF8),
+            BronzeSchema.required("first_date", BronzeSchema.DATE32),
+            BronzeSchema.required("last_date", BronzeSchema.DATE32),
+            BronzeSchema.required("rows", BronzeSchema.INT64)));
+    static final Schema CONTRACTS_SCHEMA = new Schema(List.of(
+            BronzeSchema.required("ticker", BronzeSchema.UTF8),
+            BronzeSchema.required("data_type", BronzeSchema.UTF8),
+            BronzeSchema.required("underlying", BronzeSchema.UTF8),
+            BronzeSchema.required("expiration", BronzeSchema.DATE32),
+            BronzeSchema.required("option_type", BronzeSchema.UTF8),
+            BronzeSchema.required("strike", BronzeSchema.FLOAT64),
+            BronzeSchema.required("first_date", BronzeSchema.DATE32),
+            BronzeSchema.required("last_date", BronzeSchema.DATE32)));
+    static final Schema CHAINS_SCHEMA = new Schema(List.of(
+            BronzeSchema.required("data_type", BronzeSchema.UTF8),
+            BronzeSchema.required("underlying", BronzeSchema.UTF8),
+            BronzeSchema.required("date", BronzeSchema.DATE32),
+            BronzeSchema.required("expirations", BronzeSchema.INT64),
+            BronzeSchema.required("contracts", BronzeSchema.INT64)));
+
+    private final LakeLayout layout;
+    private final BufferAllocator allocator;
+
+    public MetadataStore(LakeLayout layout, BufferAllocator allocator) {
+        this.layout = requireNonNull(layout, "layout is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+    }
+
+    /**
+     * Records a day just written to bronze.
+     *
+     * @param tickers the day's rows per ticker now in bronze
+     * @param previousRows the day's rows per ticker in bronze before it was replaced
+     */
+    public synchronized void recordDay(DayStats stats, List<TickerDay> tickers, Map<String, Long> previousRows) throws IOException {
+        requireNonNull(stats, "stats is null");
+        requireNonNull(tickers, "tickers is null");
+        requireNonNull(previousRows, "previousRows is null");
+        Path folder = layout.metadataRoot(stats.type().assetClass());
+        Files.createDirectories(folder);
+        updateDailyStats(folder.resolve(DAILY_STATS), stats);
+        Map<String, Object[]> symbols = updateSymbols(folder.resolve(SYMBOLS), stats, tickers, previousRows);
+        if (stats.type().isOptions()) {
+            updateContracts(folder.resolve(CONTRACTS), stats.type(), symbols, tickers);
+            updateChains(folder.resolve(CHAINS), stats, tickers);
+        }
+    }
+
+    private void updateDailyStats(Path file, DayStats stats) throws IOException {
+        List<Object[]> rows = ParquetTable.read(file, DAILY_STATS_SCHEMA);
+        rows.removeIf(row -> row[0].equals(stats.type().id()) && row[1].equals(stats.date()));
+        rows.add(new Object[] {stats.type().id(), stats.date(), stats.rows(), stats.tickers(), stats.quarantinedRows(),
+            stats.minWindowStartMicros().isPresent() ? stats.minWindowStartMicros().getAsLong() : null,
+            stats.maxWindowStartMicros().isPresent() ? stats.maxWindowStartMicros().getAsLong() : null});
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing(row -> (LocalDate) row[1]));
+        ParquetTable.write(file, DAILY_STATS_SCHEMA, rows, allocator);
+    }
+
+    /** Returns this data type's symbols after the update, by ticker. */
+    private Map<String, Object[]> updateSymbols(Path file, DayStats stats, List<TickerDay> tickers,
+            Map<String, Long> previousRows) throws IOException {
+        String type = stats.type().id();
+        LocalDate date = stats.date();
+        List<Object[]> all = ParquetTable.read(file, SYMBOLS_SCHEMA);
+        Map<String, Object[]> mine = new TreeMap<>();
+        List<Object[]> others = new ArrayList<>();
+        for (Object[] row : all) {
+            if (row[1].equals(type)) {
+                mine.put((String) row[0], row);
+            } else {
+                others.add(row);
+            }
+        }
+        Map<String, Long> now = new HashMap<>();
+        for (TickerDay day : tickers) {
+            now.put(day.ticker(), day.rows());
+        }
+        Set<String> touched = new TreeSet<>(now.keySet());
+        touched.addAll(previousRows.keySet());
+        List<String> recompute = new ArrayList<>();
+        for (String ticker : touched) {
+            long added = now.getOrDefault(ticker, 0L);
+            long removed = previousRows.getOrDefault(ticker, 0L);
+            Object[] row = mine.get(ticker);
+            if (row == null) {
+                if (added > 0) {
+                    mine.put(ticker, new Object[] {ticker, type, date, date, added});
+                }
+                continue;
+            }
+            long rows = (Long) row[4] + added - removed;
+            LocalDate first = (LocalDate) row[2];
+            LocalDate last = (LocalDate) row[3];
+            if (added > 0) {
+                first = date.isBefore(first) ? date : first;
+                last = date.isAfter(last) ? date : last;
+            } else if (first.equals(date) || last.equals(date)) {
+                recompute.add(ticker); // it left its first or last day: only bronze knows the next one
+            }
+            if (rows <= 0) {
+                mine.remove(ticker);
+            } else {
+                mine.put(ticker, new Object[] {ticker, type, first, last, rows});
+            }
+        }
+        for (String ticker : recompute) {
+            Object[] row = mine.get(ticker);
+            if (row != null) {
+                LocalDate[] range = bronzeDateRange(stats.type(), ticker);
+                if (range == null) {
+                    mine.remove(ticker);
+                } else {
+                    mine.put(ticker, new Object[] {ticker, type, range[0], range[1], row[4]});
+                }
+            }
+        }
+        List<Object[]> rows = new ArrayList<>(others);
+        rows.addAll(mine.values());
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+        ParquetTable.write(file, SYMBOLS_SCHEMA, rows, allocator);
+        return mine;
+    }
+
+    private void updateContracts(Path file, DataType type, Map<String, Object[]> symbols, List<TickerDay> tickers) throws IOException {
+        Map<String, Object[]> terms = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] row : ParquetTable.read(file, CONTRACTS_SCHEMA)) {
+            if (row[1].equals(type.id())) {
+                terms.put((String) row[0], row);
+            } else {
+                rows.add(row);
+            }
+        }
+        Map<String, ContractTerms> fresh = new HashMap<>();
+        for (TickerDay day : tickers) {
+            day.contract().ifPresent(contract -> fresh.put(day.ticker(), contract));
+        }
+        for (Object[] symbol : symbols.values()) {
+            String ticker = (String) symbol[0];
+            ContractTerms contract = fresh.get(ticker);
+            Object[] known = terms.get(ticker);
+            if (contract != null) {
+                rows.add(new Object[] {ticker, type.id(), contract.underlying(), contract.expiration(), contract.optionType(),
+                    contract.strike(), symbol[2], symbol[3]});
+            } else if (known != null) {
+                rows.add(new Object[] {ticker, type.id(), known[2], known[3], known[4], known[5], symbol[2], symbol[3]});
+            }
+        }
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+        ParquetTable.write(file, CONTRACTS_SCHEMA, rows, allocator);
+    }
+
+    private void updateChains(Path file, DayStats stats, List<TickerDay> tickers) throws IOException {
+        List<Object[]> rows = ParquetTable.read(file, CHAINS_SCHEMA);
+        rows.removeIf(row -> row[0].equals(stats.type().id()) && row[2].equals(stats.date()));
+        Map<String, Set<LocalDate>> expirations = new LinkedHashMap<>();
+        Map<String, Long> contracts = new HashMap<>();
+        for (TickerDay day : tickers) {
+            if (day.contract().isPresent()) {
+                ContractTerms contract = day.contract().get();
+                expirations.computeIfAbsent(contract.underlying(), u -> new HashSet<>()).add(contract.expiration());
+                contracts.merge(contract.underlying(), 1L, Long::sum);
+            }
+        }
+        for (Map.Entry<String, Set<LocalDate>> entry : expirations.entrySet()) {
+            rows.add(new Object[] {stats.type().id(), entry.getKey(), stats.date(), (long) entry.getValue().size(),
+                contracts.get(entry.getKey())});
+        }
+        rows.sort(Comparator.comparing((Object[] row) -> (String) row[0])
+                .thenComparing(row -> (LocalDate) row[2])
+                .thenComparing(row -> (String) row[1]));
+        ParquetTable.write(file, CHAINS_SCHEMA, rows, allocator);
+    }
+
+    /** First and last date on which bronze holds {@code ticker}, or null when it holds none. */
+    private LocalDate[] bronzeDateRange(DataType type, String ticker) throws IOException {
+        Path root = layout.bronzeRoot(type);
+        if (!Files.isDirectory(root)) {
+            return null;
+        }
+        String glob = DuckDb.literal(root.resolve("**").resolve("*.parquet"));
+        String sql = "SELECT min(date), max(date) FROM read_parquet(" + glob + ") WHERE ticker = ?";
+        try (Connection connection = DuckDb.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, ticker);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                Object first = result.getObject(1, LocalDate.class);
+                Object last = result.getObject(2, LocalDate.class);
+                return first == null ? null : new LocalDate[] {(LocalDate) first, (LocalDate) last};
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package quantmini.storage;
+
+import com.github.luben.zstd.Zstd;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * ZSTD straight over zstd-jni. parquet-hadoop's own codec factory goes through Hadoop's codec
+ * classes and would pull hadoop-common; this one needs nothing but zstd-jni.
+ */
+final class ZstdCodecFactory implements CompressionCodecFactory {
+    private final int level;
+
+    ZstdCodecFactory(int level) {
+        this.level = level;
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codecName) {
+        requireZstd(codecName);
+        return new BytesInputCompressor() {
+            @Override
+            public BytesInput compress(BytesInput bytes) throws IOException {
+                return BytesInput.from(Zstd.compress(bytes.toByteArray(), level));
+            }
+
+            @Override
+            public CompressionCodecName getCodecName() {
+                return CompressionCodecName.ZSTD;
+            }
+
+            @Override
+            public void release() {}
+        };
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
+        requireZstd(codecName);
+        return new BytesInputDecompressor() {
+            @Override
+            public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+                return BytesInput.from(Zstd.decompress(bytes.toByteArray(), uncompressedSize));
+            }
+
+            @Override
+            public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize) {
+                byte[] in = new byte[compressedSize];
+                input.get(in);
+                output.put(Zstd.decompress(in, uncompressedSize));
+            }
+
+            @Override
+            public void release() {}
+        };
+    }
+
+    @Override
+    public void release() {}
+
+    private static void requireZstd(CompressionCodecName codecName) {
+        if (codecName != CompressionCodecName.ZSTD) {
+            throw new IllegalArgumentException("only ZSTD is configured, not " + codecName);
+        }
+    }
+}
