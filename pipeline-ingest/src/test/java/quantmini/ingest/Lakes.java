@@ -67,6 +67,12 @@ final class Lakes {
         return rows;
     }
 
+    static void execute(String sql) throws SQLException {
+        try (Connection connection = DuckDb.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     static long count(String sql) throws SQLException {
         return ((Number) query(sql).get(0).get(0)).longValue();
     }
