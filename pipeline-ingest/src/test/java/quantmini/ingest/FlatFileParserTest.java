@@ -1,0 +1,131 @@
+package quantmini.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quantmini.core.DataType;
+import quantmini.core.ExitCode;
+import quantmini.core.QuantminiException;
+
+class FlatFileParserTest {
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 28);
+
+    @TempDir
+    Path root;
+
+    private Path gz(String text) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = Files.createTempFile(root, "f", ".csv.gz");
+        Files.write(file, bytes.toByteArray());
+        return file;
+    }
+
+    @Test
+    void columnsAreFoundByNameInAnyOrderAndLineEndsMayVary() throws Exception {
+        Path file = gz("window_start,ticker,transactions,low,high,close,open,volume\r\n"
+                + "1711632600000000000,BRK.A,3,600000.5,600100,600050.25,600001,12.0\r\n"
+                + "\r\n"
+                + "1711632660000000000,ALLpB,1,0.0101,0.0105,0.0103,0.0102,7");
+        try (RootAllocator allocator = new RootAllocator(); BarBatch batch = new BarBatch(DataType.STOCKS_MINUTE, allocator)) {
+            RejectLog rejects = new RejectLog();
+            try (FlatFileParser parser = FlatFileParser.open(file, DataType.STOCKS_MINUTE, DAY, new TickerDictionary(false), rejects)) {
+                assertTrue(parser.next(batch, 10));
+                assertEquals(2, batch.rows());
+                assertEquals("BRK.A", new String(batch.ticker.get(0), StandardCharsets.UTF_8));
+                assertEquals(12, batch.volume.get(0));
+                assertEquals(600001.0, batch.open.get(0));
+                assertEquals(600050.25, batch.close.get(0));
+                assertEquals(1711632600000000L, batch.windowStart.get(0));
+                assertEquals(2, batch.line.get(0));
+                assertEquals("ALLpB", new String(batch.ticker.get(1), StandardCharsets.UTF_8));
+                assertEquals(0.0102, batch.open.get(1));
+                assertEquals(4, batch.line.get(1));
+                assertEquals((int) DAY.toEpochDay(), batch.date.get(1));
+                assertFalse(parser.next(batch, 10));
+                assertEquals(2, parser.dataRows());
+            }
+            assertEquals(0, rejects.count());
+        }
+    }
+
+    @Test
+    void pricesParseExactlyAsTheJdkParsesThem() throws Exception {
+        Random random = new Random(7);
+        StringBuilder csv = new StringBuilder("ticker,volume,open,close,high,low,window_start,transactions\n");
+        String[] prices = new String[2000];
+        for (int i = 0; i < prices.length; i++) {
+            int decimals = random.nextInt(7);
+            long units = (long) (random.nextDouble() * Math.pow(10, 3 + random.nextInt(10)));
+            String digits = Long.toString(units);
+            prices[i] = decimals == 0 || digits.length() <= decimals ? digits
+                    : digits.substring(0, digits.length() - decimals) + "." + digits.substring(digits.length() - decimals);
+            if (i % 97 == 0) {
+                prices[i] = "1.5e3"; // the slow path
+            }
+            csv.append("T").append(i).append(",1,").append(prices[i]).append(",1,1e300,0,")
+                    .append(1711632600000000000L + i * 60_000_000_000L).append(",1\n");
+        }
+        try (RootAllocator allocator = new RootAllocator(); BarBatch batch = new BarBatch(DataType.STOCKS_DAILY, allocator);
+                FlatFileParser parser = FlatFileParser.open(gz(csv.toString()), DataType.STOCKS_DAILY, DAY, new TickerDictionary(false), new RejectLog())) {
+            assertTrue(parser.next(batch, Integer.MAX_VALUE));
+            assertEquals(prices.length, batch.rows());
+            for (int i = 0; i < prices.length; i++) {
+                assertEquals(Double.parseDouble(prices[i]), batch.open.get(i), prices[i]);
+            }
+        }
+    }
+
+    @Test
+    void unreadableHeadersNameFileLineAndColumn() throws Exception {
+        Path missing = gz("ticker,volume,open,close,high,low,window_start\nA,1,1,1,1,1,1711632600000000000\n");
+        QuantminiException e = assertThrows(QuantminiException.class,
+                () -> FlatFileParser.open(missing, DataType.STOCKS_DAILY, DAY, new TickerDictionary(false), new RejectLog()));
+        assertEquals(ExitCode.JOB_FAILED, e.exitCode());
+        assertTrue(e.getMessage().startsWith(missing + ":1: header lacks column 'transactions'"), e.getMessage());
+        Path twice = gz("ticker,volume,open,close,high,low,window_start,transactions,ticker\n");
+        e = assertThrows(QuantminiException.class,
+                () -> FlatFileParser.open(twice, DataType.STOCKS_DAILY, DAY, new TickerDictionary(false), new RejectLog()));
+        assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+    }
+
+    @Test
+    void rowLevelRulesGiveTheirReasons() throws Exception {
+        List<String> rows = List.of(
+                "A,1,1,1,1,1,1711632600000000000,1",       // good
+                "B,1,1,1,1,1,1711632600000000001,1",       // not a whole microsecond
+                "C,1,1,1,1,1,17116326000000000,1",         // 17 digits
+                "D,-1,1,1,1,1,1711632600000000000,1",      // negative volume
+                "E,1,1,1,1,1,1711632600000000000,1.5",     // fractional transactions
+                "F,1,1,1,abc,1,1711632600000000000,1",     // unparseable
+                "G,1,1,1,1,,1711632600000000000,1",        // empty low
+                ",1,1,1,1,1,1711632600000000000,1",        // empty ticker
+                "O:BAD,1,1,1,1,1,1711632600000000000,1");  // options ticker without OCC parts (stocks: fine)
+        String csv = "ticker,volume,open,close,high,low,window_start,transactions\n" + String.join("\n", rows) + "\n";
+        RejectLog rejects = new RejectLog();
+        try (RootAllocator allocator = new RootAllocator(); BarBatch batch = new BarBatch(DataType.OPTIONS_DAILY, allocator);
+                FlatFileParser parser = FlatFileParser.open(gz(csv), DataType.OPTIONS_DAILY, DAY, new TickerDictionary(true), rejects)) {
+            assertFalse(parser.next(batch, 100));
+        }
+        List<RejectReason> reasons = rejects.sorted().stream().map(RejectedRow::reason).toList();
+        assertEquals(List.of(RejectReason.BAD_OPTION_TICKER, RejectReason.BAD_WINDOW_START, RejectReason.BAD_WINDOW_START,
+                RejectReason.NEGATIVE_VALUE, RejectReason.FRACTIONAL_VOLUME, RejectReason.UNPARSEABLE_NUMBER,
+                RejectReason.MISSING_FIELD, RejectReason.MISSING_FIELD, RejectReason.BAD_OPTION_TICKER), reasons);
+        assertEquals(2, rejects.sorted().get(0).lineNumber());
+    }
+}
