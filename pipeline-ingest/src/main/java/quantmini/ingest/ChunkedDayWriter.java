@@ -18,6 +18,9 @@ import quantmini.storage.ParquetTableWriter;
  * memory (day files are small and unsorted).
  */
 final class ChunkedDayWriter implements DayWriteStrategy {
+    /** Batches that exist at once: one being parsed, one being written, one queued between. */
+    static final int CHUNKS_IN_FLIGHT = 3;
+
     private final BufferAllocator allocator;
     private final AdaptiveChunkSize chunkSize;
     private final Path spillRoot;
@@ -39,20 +42,29 @@ final class ChunkedDayWriter implements DayWriteStrategy {
         TickerDictionary tickers = new TickerDictionary(key.dataType().isOptions());
         RejectLog rejects = new RejectLog();
         try (BufferAllocator child = allocator.newChildAllocator("stream " + key, 0, Long.MAX_VALUE);
-                BarBatch batch = new BarBatch(key.dataType(), child);
                 FlatFileParser parser = FlatFileParser.open(source, key.dataType(), key.date(), tickers, rejects);
                 ParquetTableWriter writer = ParquetTableWriter.open(target, BronzeSchema.of(key.dataType()), ParquetOptions.bars())) {
             BronzeRowSink sink = new BronzeRowSink(writer, rejects);
-            boolean first = true;
-            while (parser.next(batch, chunkSize.rows())) {
-                if (parser.inOrder()) {
-                    sink.acceptAll(batch);
-                } else if (first && parser.atEnd()) {
-                    sink.acceptAll(batch, BatchSorter.order(batch, tickers));
-                } else {
-                    return null;
+            try (ParsedChunks chunks = new ParsedChunks(parser, key.dataType(), child, chunkSize, CHUNKS_IN_FLIGHT)) {
+                boolean first = true;
+                for (ParsedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                    if (chunk.inOrder()) {
+                        sink.acceptAll(chunk.batch());
+                    } else if (first && chunk.atEnd()) {
+                        // wait for the parser's end, so that it no longer touches the dictionary
+                        if (chunks.next() != null) {
+                            throw new IllegalStateException("rows after the end of " + source);
+                        }
+                        sink.acceptAll(chunk.batch(), BatchSorter.order(chunk.batch(), tickers));
+                    } else {
+                        return null;
+                    }
+                    chunks.release(chunk);
+                    first = false;
                 }
-                first = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while ingesting " + source);
             }
             return new DayContent(parser.dataRows(), sink, tickers, rejects);
         }

@@ -184,8 +184,19 @@ public final class ParquetTableWriter implements Closeable {
 
     /** Turns the cursor's row into record-consumer calls, one column after the other. */
     private static final class ColumnsWriteSupport extends WriteSupport<Cursor> {
+        private static final int BINARY = 0;
+        private static final int INT64 = 1;
+        private static final int INT32 = 2;
+        private static final int DOUBLE = 3;
+        private static final int TIMESTAMP = 4;
+        private static final int DATE = 5;
+
         private final List<Field> fields;
         private final MessageType messageType;
+        // per column, resolved once: the per-row loop only switches on an int
+        private final String[] names;
+        private final boolean[] nullable;
+        private final int[] kinds;
         // the merge of the streaming mode alternates between a few roots: bind each once
         private final java.util.Map<VectorSchemaRoot, FieldVector[]> bindings = new java.util.IdentityHashMap<>();
         private FieldVector[] vectors;
@@ -196,6 +207,27 @@ public final class ParquetTableWriter implements Closeable {
         ColumnsWriteSupport(Schema schema, MessageType messageType) {
             this.fields = schema.getFields();
             this.messageType = messageType;
+            int count = fields.size();
+            this.names = new String[count];
+            this.nullable = new boolean[count];
+            this.kinds = new int[count];
+            for (int i = 0; i < count; i++) {
+                Field field = fields.get(i);
+                names[i] = field.getName();
+                nullable[i] = field.isNullable();
+                ArrowType type = field.getType();
+                if (type instanceof ArrowType.Utf8) {
+                    kinds[i] = BINARY;
+                } else if (type instanceof ArrowType.Int) {
+                    kinds[i] = ((ArrowType.Int) type).getBitWidth() == 64 ? INT64 : INT32;
+                } else if (type instanceof ArrowType.FloatingPoint) {
+                    kinds[i] = DOUBLE;
+                } else if (type instanceof ArrowType.Timestamp) {
+                    kinds[i] = TIMESTAMP;
+                } else {
+                    kinds[i] = DATE;
+                }
+            }
             this.scratch = new byte[fields.size()][];
             for (int i = 0; i < scratch.length; i++) {
                 scratch[i] = new byte[64];
@@ -223,30 +255,37 @@ public final class ParquetTableWriter implements Closeable {
                 bind(cursor.root);
             }
             int row = cursor.row;
-            consumer.startMessage();
+            RecordConsumer out = consumer;
+            out.startMessage();
             for (int i = 0; i < vectors.length; i++) {
                 FieldVector vector = vectors[i];
-                if (vector.isNull(row)) {
+                if (nullable[i] && vector.isNull(row)) {
                     continue;
                 }
-                String name = fields.get(i).getName();
-                consumer.startField(name, i);
-                if (vector instanceof BaseVariableWidthVector) {
-                    consumer.addBinary(binary(i, (BaseVariableWidthVector) vector, row));
-                } else if (vector instanceof BigIntVector) {
-                    consumer.addLong(((BigIntVector) vector).get(row));
-                } else if (vector instanceof Float8Vector) {
-                    consumer.addDouble(((Float8Vector) vector).get(row));
-                } else if (vector instanceof TimeStampVector) {
-                    consumer.addLong(((TimeStampVector) vector).get(row));
-                } else if (vector instanceof DateDayVector) {
-                    consumer.addInteger(((DateDayVector) vector).get(row));
-                } else {
-                    consumer.addInteger(((IntVector) vector).get(row));
+                String name = names[i];
+                out.startField(name, i);
+                switch (kinds[i]) {
+                    case BINARY:
+                        out.addBinary(binary(i, (BaseVariableWidthVector) vector, row));
+                        break;
+                    case INT64:
+                        out.addLong(((BigIntVector) vector).get(row));
+                        break;
+                    case DOUBLE:
+                        out.addDouble(((Float8Vector) vector).get(row));
+                        break;
+                    case TIMESTAMP:
+                        out.addLong(((TimeStampVector) vector).get(row));
+                        break;
+                    case DATE:
+                        out.addInteger(((DateDayVector) vector).get(row));
+                        break;
+                    default:
+                        out.addInteger(((IntVector) vector).get(row));
                 }
-                consumer.endField(name, i);
+                out.endField(name, i);
             }
-            consumer.endMessage();
+            out.endMessage();
         }
 
         private Binary binary(int column, BaseVariableWidthVector vector, int row) {
