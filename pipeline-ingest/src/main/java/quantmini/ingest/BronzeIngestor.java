@@ -2,7 +2,12 @@ package quantmini.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import quantmini.core.DataType;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import quantmini.core.FlatFileKey;
@@ -25,9 +30,10 @@ public final class BronzeIngestor implements Ingestor, AutoCloseable {
     private final BufferAllocator allocator;
     private final Ingestor ingestor;
     private final IngestMode mode;
+    private final LakeLayout layout;
 
     public BronzeIngestor(LakeLayout layout, IngestMode mode, IngestOptions options) {
-        requireNonNull(layout, "layout is null");
+        this.layout = requireNonNull(layout, "layout is null");
         this.mode = requireNonNull(mode, "mode is null");
         requireNonNull(options, "options is null");
         this.allocator = new RootAllocator();
@@ -59,11 +65,30 @@ public final class BronzeIngestor implements Ingestor, AutoCloseable {
     public IngestSummary ingest(List<FlatFileKey> keys, ProgressListener listener) {
         requireNonNull(keys, "keys is null");
         requireNonNull(listener, "listener is null");
-        listener.started("ingest", keys.size(), -1);
+        long bytes = 0;
+        for (FlatFileKey key : keys) {
+            bytes += sizeOrZero(layout.landingFile(key));
+        }
+        listener.started("ingest", keys.size(), bytes);
+        try {
+            for (DataType type : keys.stream().map(FlatFileKey::dataType).distinct().toList()) {
+                SpilledRuns.removeLeftovers(layout.spillRoot(), type);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + layout.spillRoot(), e);
+        }
         try {
             return ingestor.ingest(List.copyOf(keys), listener);
         } finally {
             listener.finished();
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // a missing file fails its day later, with its name
         }
     }
 

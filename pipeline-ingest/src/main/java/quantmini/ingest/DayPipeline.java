@@ -47,6 +47,7 @@ final class DayPipeline {
             List<RejectedRow> rejected = day.rejects().sorted();
             quarantine.write(key.dataType(), key.date(), rejected);
             metadata.record(key, before, day, rejected.size());
+            listener.bytesDone(Files.size(source));
             listener.rowsDone(day.rowsIn());
             listener.unitDone(key.toString(), true);
             return new DayReport(key, day.rowsIn(), day.sink().rows(), rejected.size(), seconds(start), Optional.empty());

@@ -28,8 +28,25 @@ public final class QuarantineWriter {
         this.layout = requireNonNull(layout, "layout is null");
     }
 
+    /** Temporary files of a killed run beside {@code file}; see BronzeStore on why this is safe. */
+    private static void removeLeftovers(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = "." + file.getFileName() + ".";
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path other : (Iterable<Path>) files::iterator) {
+                if (AtomicFiles.isTemporary(other) && other.getFileName().toString().startsWith(prefix)) {
+                    Files.deleteIfExists(other);
+                }
+            }
+        }
+    }
+
     public void write(DataType type, LocalDate date, List<RejectedRow> rows) throws IOException {
         Path file = layout.quarantineFile(type, date);
+        removeLeftovers(file);
         if (rows.isEmpty()) {
             Files.deleteIfExists(file);
             return;

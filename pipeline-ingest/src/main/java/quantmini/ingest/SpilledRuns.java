@@ -41,6 +41,28 @@ final class SpilledRuns implements Closeable {
         this.folder = Files.createTempDirectory(spillRoot, "ingest-" + type.id() + "-");
     }
 
+    /**
+     * Deletes spill folders of {@code type} that a killed run left under {@code spillRoot}. Call
+     * before a run's first file, while holding the run lock.
+     */
+    static void removeLeftovers(Path spillRoot, DataType type) throws IOException {
+        if (!Files.isDirectory(spillRoot)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(spillRoot)) {
+            for (Path folder : (Iterable<Path>) folders::iterator) {
+                if (Files.isDirectory(folder) && folder.getFileName().toString().startsWith("ingest-" + type.id() + "-")) {
+                    try (Stream<Path> files = Files.list(folder)) {
+                        for (Path file : (Iterable<Path>) files::iterator) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                    Files.deleteIfExists(folder);
+                }
+            }
+        }
+    }
+
     int runs() {
         return runs.size();
     }

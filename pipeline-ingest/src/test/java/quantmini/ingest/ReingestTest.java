@@ -132,6 +132,45 @@ class ReingestTest {
         }
     }
 
+    /** A killed run leaves temporary files and spill runs; the rerun ends with the lake of a clean run. */
+    @Test
+    void aRerunAfterAKillGivesTheLakeOfACleanRun() throws Exception {
+        LakeLayout clean = new LakeLayout(root.resolve("clean"));
+        ingest(clean, land(clean));
+
+        LakeLayout killed = new LakeLayout(root.resolve("killed"));
+        List<FlatFileKey> keys = land(killed);
+        FlatFileKey day = keys.get(1);
+        Path bronze = killed.bronzeFile(day.dataType(), day.date());
+        Files.createDirectories(bronze.getParent());
+        Files.write(bronze.resolveSibling("." + bronze.getFileName() + ".12345.tmp"), new byte[] {1, 2, 3});
+        Path quarantine = killed.quarantineFile(day.dataType(), day.date());
+        Files.createDirectories(quarantine.getParent());
+        Files.write(quarantine.resolveSibling("." + quarantine.getFileName() + ".999.tmp"), new byte[] {4});
+        Path metadata = killed.metadataRoot(DataType.AssetClass.STOCKS);
+        Files.createDirectories(metadata);
+        Files.write(metadata.resolve(".symbols.parquet.777.tmp"), new byte[] {5});
+        Path spill = killed.spillRoot().resolve("ingest-" + day.dataType().id() + "-4242");
+        Files.createDirectories(spill);
+        Files.write(spill.resolve("run-00000.arrow"), new byte[] {6});
+
+        ingest(killed, keys);
+        TreeMap<String, byte[]> expected = Lakes.outputs(clean);
+        assertSameFiles(expected, Lakes.outputs(killed));
+    }
+
+    @Test
+    void aCleanRerunRemovesTheDaysQuarantineFile() throws Exception {
+        LakeLayout layout = new LakeLayout(root);
+        FlatFileKey key = new FlatFileKey(DataType.STOCKS_DAILY, DAYS.get(0));
+        Lakes.put(layout, key, new BrokenFiles(GENERATOR).make(BrokenFileKind.NEGATIVE_VALUES, key.dataType(), key.date()).gzipBytes());
+        ingest(layout, List.of(key));
+        assertTrue(Files.exists(layout.quarantineFile(key.dataType(), key.date())));
+        Lakes.put(layout, key, GENERATOR.dayFile(key.dataType(), key.date()));
+        ingest(layout, List.of(key));
+        assertFalse(Files.exists(layout.quarantineFile(key.dataType(), key.date())));
+    }
+
     /** What a compaction does: the month's day files become one month.parquet. */
     private static void compact(LakeLayout layout, DataType type) throws Exception {
         List<String> files = new ArrayList<>();

@@ -66,6 +66,8 @@ public final class BronzeStore {
         Path dayFile = layout.bronzeFile(type, date);
         Path folder = dayFile.getParent();
         Files.createDirectories(folder);
+        removeLeftovers(folder, dayFile.getFileName().toString());
+        removeLeftovers(folder, "month.parquet");
         Path temp = Files.createTempFile(folder, "." + dayFile.getFileName() + ".", ".tmp");
         try {
             long rows = writer.write(temp);
@@ -79,6 +81,25 @@ public final class BronzeStore {
             return rows;
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes temporary files a killed run left beside {@code name} in {@code folder}, so that a
+     * rerun ends with the lake of a clean run. Safe because one run at a time writes the lake
+     * (the run lock) and within a run one worker writes a given day.
+     */
+    static void removeLeftovers(Path folder, String name) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = "." + name + ".";
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (AtomicFiles.isTemporary(file) && file.getFileName().toString().startsWith(prefix)) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -96,6 +96,9 @@ public final class MetadataStore {
         requireNonNull(previousRows, "previousRows is null");
         Path folder = layout.metadataRoot(stats.type().assetClass());
         Files.createDirectories(folder);
+        for (String name : List.of(DAILY_STATS, SYMBOLS, CONTRACTS, CHAINS)) {
+            BronzeStore.removeLeftovers(folder, name);
+        }
         updateDailyStats(folder.resolve(DAILY_STATS), stats);
         Map<String, Object[]> symbols = updateSymbols(folder.resolve(SYMBOLS), stats, tickers, previousRows);
         if (stats.type().isOptions()) {
