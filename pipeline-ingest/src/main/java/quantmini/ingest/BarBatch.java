@@ -120,18 +120,6 @@ final class BarBatch implements AutoCloseable {
         }
     }
 
-    int pending() {
-        return rows;
-    }
-
-    long memoryBytes() {
-        long bytes = 0;
-        for (FieldVector vector : vectors) {
-            bytes += vector.getBufferSize();
-        }
-        return bytes;
-    }
-
     @Override
     public void close() {
         root.close();

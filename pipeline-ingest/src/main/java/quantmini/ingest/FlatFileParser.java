@@ -150,7 +150,8 @@ final class FlatFileParser implements Closeable {
      * the file had no more rows (the batch is then empty).
      */
     boolean next(BarBatch batch, int maxRows) {
-        batch.reset(Math.min(maxRows, 1 << 20));
+        // a chunk is sized once and reused; a whole file (batch mode) starts small and grows
+        batch.reset(maxRows <= 1 << 20 ? maxRows : 1 << 16);
         int row = 0;
         while (row < maxRows && nextLine()) {
             if (lineEnd == lineStart) {

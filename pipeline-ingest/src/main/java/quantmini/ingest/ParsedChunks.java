@@ -97,10 +97,20 @@ final class ParsedChunks implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopped = true;
         thread.interrupt();
-        thread.join();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the batches must not be freed under a running parser
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         for (BarBatch batch : batches) {
             batch.close();
         }

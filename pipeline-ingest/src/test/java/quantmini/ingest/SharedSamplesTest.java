@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -74,9 +73,5 @@ class SharedSamplesTest {
             out.write(Files.readAllBytes(csv));
         }
         return bytes.toByteArray();
-    }
-
-    static String text(Path file) throws Exception {
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

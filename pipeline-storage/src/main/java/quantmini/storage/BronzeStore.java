@@ -36,6 +36,7 @@ public final class BronzeStore {
 
     private final LakeLayout layout;
     private final BufferAllocator allocator;
+    private final Object monthLock = new Object();
 
     public BronzeStore(LakeLayout layout, BufferAllocator allocator) {
         this.layout = requireNonNull(layout, "layout is null");
@@ -72,11 +73,15 @@ public final class BronzeStore {
         try {
             long rows = writer.write(temp);
             AtomicFiles.force(temp);
-            removeDayFromMonth(type, date);
-            if (rows > 0) {
-                AtomicFiles.moveIntoPlace(temp, dayFile);
-            } else {
-                Files.deleteIfExists(dayFile);
+            // days of one month ingested in parallel would otherwise rewrite month.parquet from the
+            // same old copy, and one rewrite would bring back the day the other removed
+            synchronized (monthLock) {
+                removeDayFromMonth(type, date);
+                if (rows > 0) {
+                    AtomicFiles.moveIntoPlace(temp, dayFile);
+                } else {
+                    Files.deleteIfExists(dayFile);
+                }
             }
             return rows;
         } finally {

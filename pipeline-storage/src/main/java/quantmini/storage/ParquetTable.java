@@ -117,8 +117,4 @@ final class ParquetTable {
             throw new IllegalArgumentException("no value setter for column " + vector.getName());
         }
     }
-
-    static Field nullable(String name, ArrowType type) {
-        return Field.nullable(name, type);
-    }
 }

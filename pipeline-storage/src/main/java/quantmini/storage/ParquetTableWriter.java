@@ -171,6 +171,8 @@ public final class ParquetTableWriter implements Closeable {
             return this;
         }
 
+        // abstract in parquet-java, though deprecated: it must be implemented
+        @SuppressWarnings("deprecation")
         @Override
         protected WriteSupport<Cursor> getWriteSupport(Configuration conf) {
             return support;
@@ -234,6 +236,8 @@ public final class ParquetTableWriter implements Closeable {
             }
         }
 
+        // abstract in parquet-java, though deprecated: it must be implemented
+        @SuppressWarnings("deprecation")
         @Override
         public WriteContext init(Configuration configuration) {
             return new WriteContext(messageType, java.util.Map.of());

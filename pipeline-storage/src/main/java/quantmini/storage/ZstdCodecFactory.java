@@ -11,6 +11,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * ZSTD straight over zstd-jni. parquet-hadoop's own codec factory goes through Hadoop's codec
  * classes and would pull hadoop-common; this one needs nothing but zstd-jni.
  */
+// BytesInput.toByteArray is deprecated for its copy; zstd-jni's array API needs the array anyway
+@SuppressWarnings("deprecation")
 final class ZstdCodecFactory implements CompressionCodecFactory {
     private final int level;
 
