@@ -108,7 +108,8 @@ public final class ConfigLoader {
         try {
             return key.parse(raw.value());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(String.format("%s: %s: '%s' %s", raw.origin(), key.name(), raw.value(), e.getMessage()));
+            String orAuto = key.autoAllowed() ? " (or auto)" : "";
+            throw new ConfigException(String.format("%s: %s: '%s' %s%s", raw.origin(), key.name(), raw.value(), e.getMessage(), orAuto));
         }
     }
 

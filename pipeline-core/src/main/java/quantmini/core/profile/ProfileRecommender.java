@@ -14,7 +14,8 @@ import quantmini.core.config.IngestMode;
  */
 public final class ProfileRecommender {
     static final double STREAMING_BELOW_GB = 32;
-    static final double PARALLEL_ABOVE_GB = 64 * 1.073741824; // 64 GiB in GB: a 64 GB machine is still batch
+    /** 64 GiB in GB: a machine sold as 64 GB is still batch. */
+    static final double PARALLEL_ABOVE_GB = (64L << 30) / 1e9;
 
     public ResourceLimits recommend(HardwareFacts hardware) {
         requireNonNull(hardware, "hardware is null");

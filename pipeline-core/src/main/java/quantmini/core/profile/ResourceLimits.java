@@ -2,6 +2,7 @@ package quantmini.core.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import quantmini.core.Preconditions;
 import quantmini.core.config.ConfigKeys;
 import quantmini.core.config.IngestMode;
@@ -42,13 +43,18 @@ public record ResourceLimits(
                 config.get(ConfigKeys.LIMITS_CONCURRENT_DOWNLOADS).orElse(concurrentDownloads));
     }
 
-    /** True when the configuration names every limit, so no machine measurement is needed. */
-    public static boolean fullyConfigured(PipelineConfig config) {
-        return config.get(ConfigKeys.INGEST_MODE).isPresent()
-                && config.get(ConfigKeys.LIMITS_MAX_MEMORY_GB).isPresent()
-                && config.get(ConfigKeys.INGEST_CHUNK_ROWS).isPresent()
-                && config.get(ConfigKeys.LIMITS_WORKER_THREADS).isPresent()
-                && config.get(ConfigKeys.LIMITS_CONCURRENT_DOWNLOADS).isPresent();
+    /** The limits the configuration names in full, or empty when some are left to the profile. */
+    public static Optional<ResourceLimits> configured(PipelineConfig config) {
+        Optional<IngestMode> mode = config.get(ConfigKeys.INGEST_MODE);
+        Optional<Double> memoryGb = config.get(ConfigKeys.LIMITS_MAX_MEMORY_GB);
+        Optional<Integer> chunkRows = config.get(ConfigKeys.INGEST_CHUNK_ROWS);
+        Optional<Integer> threads = config.get(ConfigKeys.LIMITS_WORKER_THREADS);
+        Optional<Integer> downloads = config.get(ConfigKeys.LIMITS_CONCURRENT_DOWNLOADS);
+        if (mode.isEmpty() || memoryGb.isEmpty() || chunkRows.isEmpty() || threads.isEmpty() || downloads.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ResourceLimits(mode.get(), (long) (memoryGb.get() * 1e9), chunkRows.get(), threads.get(),
+                downloads.get()));
     }
 
     public double memoryBudgetGb() {
