@@ -63,7 +63,14 @@ public final class LoggingSetup {
         Level parsed = Level.toLevel(level, Level.INFO);
         root.setLevel(parsed.isGreaterOrEqual(Level.INFO) ? parsed : Level.INFO);
         context.getLogger("quantmini").setLevel(parsed);
-        if (logRoot != null && root.getAppender(PIPELINE_FILE) == null) {
+        // a second command in the same process (tests) may log elsewhere: replace, never stack
+        for (String name : List.of(PIPELINE_FILE, ERROR_FILE)) {
+            if (root.getAppender(name) != null) {
+                root.getAppender(name).stop();
+                root.detachAppender(name);
+            }
+        }
+        if (logRoot != null) {
             root.addAppender(dailyFile(context, PIPELINE_FILE, logRoot.resolve("pipeline"), "quantmini", Level.TRACE));
             root.addAppender(dailyFile(context, ERROR_FILE, logRoot.resolve("errors"), "errors", Level.ERROR));
         }
