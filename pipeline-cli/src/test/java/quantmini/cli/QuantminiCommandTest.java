@@ -81,6 +81,8 @@ class QuantminiCommandTest {
         assertTrue(yaml.matches("(?s).*\\n    mode: (streaming|batch|parallel)\\n.*"), yaml);
         // the file it wrote is a valid configuration layer: a second run reads it back
         assertEquals(0, cli.run("profile", "--no-write").exitCode());
+        assertTrue(Files.isRegularFile(temp.resolve("data/logs/pipeline/quantmini.log")), "daily log file under the data root");
+        assertTrue(Files.isRegularFile(temp.resolve("data/logs/errors/errors.log")), "error log beside it");
     }
 
     @Test
