@@ -45,9 +45,18 @@ public final class S3FlatFileSource implements FlatFileSource {
 
     private final SourceSettings settings;
     private final S3AsyncClient client;
+    /** Keys per listing page; 0 leaves it to the server (1,000 on S3). */
+    private final int listPageSize;
 
     public S3FlatFileSource(SourceSettings settings, int maxConcurrentFetches) {
+        this(settings, maxConcurrentFetches, 0);
+    }
+
+    /** With a small {@code listPageSize}, tests can see pagination without thousands of objects. */
+    S3FlatFileSource(SourceSettings settings, int maxConcurrentFetches, int listPageSize) {
         this.settings = requireNonNull(settings, "settings is null");
+        Preconditions.checkArgument(listPageSize >= 0, "listPageSize must not be negative: %s", listPageSize);
+        this.listPageSize = listPageSize;
         Preconditions.checkArgument(settings.kind() == SourceSettings.Kind.S3, "not S3 settings: %s", settings);
         Preconditions.checkArgument(maxConcurrentFetches >= 1, "maxConcurrentFetches must be positive: %s", maxConcurrentFetches);
         this.client = S3AsyncClient.builder()
@@ -81,6 +90,9 @@ public final class S3FlatFileSource implements FlatFileSource {
                     .prefix(prefix);
             if (continuation != null) {
                 request.continuationToken(continuation);
+            }
+            if (listPageSize > 0) {
+                request.maxKeys(listPageSize);
             }
             ListObjectsV2Response page;
             try {
