@@ -26,7 +26,9 @@ final class ErrorText {
             root = root.getCause();
         }
         String text = describeOne(error);
-        if (root != error) {
+        String rootMessage = root.getMessage();
+        // the root cause adds only what the outer message does not already say
+        if (root != error && (rootMessage == null || !text.contains(rootMessage.strip()))) {
             text += " (" + describeOne(root) + ")";
         }
         return text;
