@@ -61,8 +61,9 @@ public final class S3FlatFileSource implements FlatFileSource {
         Preconditions.checkArgument(maxConcurrentFetches >= 1, "maxConcurrentFetches must be positive: %s", maxConcurrentFetches);
         this.client = S3AsyncClient.builder()
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        // one spare connection for listings beside the downloads
-                        .maxConcurrency(maxConcurrentFetches + 1)
+                        // The mirror's window bounds the fetches in flight; two more for a listing
+                        // and for a connection still closing after an aborted attempt.
+                        .maxConcurrency(maxConcurrentFetches + 2)
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .readTimeout(READ_TIMEOUT))
                 .endpointOverride(settings.endpoint())
@@ -172,8 +173,14 @@ public final class S3FlatFileSource implements FlatFileSource {
         return new SourceException(SourceException.Reason.TRANSIENT, redact(what + ": " + ErrorText.oneLine(cause)), cause);
     }
 
+    /**
+     * A last guard: the messages are built from error codes and never from the request, but if
+     * the secret ever showed up in one it is masked. (A secret under 8 characters is not masked:
+     * replacing so short a string would garble ordinary words; real keys are much longer.)
+     */
     private String redact(String message) {
-        return message.replace(settings.secretKey(), "****");
+        String secret = settings.secretKey();
+        return secret.length() < 8 ? message : message.replace(secret, "****");
     }
 
     static String unquote(String etag) {

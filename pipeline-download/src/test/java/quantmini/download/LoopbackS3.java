@@ -34,6 +34,8 @@ final class LoopbackS3 implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .ignoreUnknownHeaders(true)
+                // Jetty waits this long for idle keep-alive connections at stop (30 s by default)
+                .stopTimeout(100)
                 .build();
         proxy.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
