@@ -177,12 +177,13 @@ public final class LandingMirror {
                         window.release();
                         break;
                     }
-                    CompletableFuture<KeyResult> done = new ObjectFetch(entry).start();
-                    done.whenComplete((result, error) -> {
+                    // Joined below is the future of the reporting step, not of the fetch, so that
+                    // every unitDone is heard before finished.
+                    CompletableFuture<KeyResult> reported = new ObjectFetch(entry).start().whenComplete((result, error) -> {
                         window.release();
                         progress.unitDone(entry.key().toString(), result != null && result.outcome() != MirrorOutcome.FAILED);
                     });
-                    started.add(done);
+                    started.add(reported);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
