@@ -42,6 +42,7 @@ import quantmini.core.profile.SystemProfiler;
         },
         subcommands = {
             ProfileCommand.class,
+            DownloadCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
         },

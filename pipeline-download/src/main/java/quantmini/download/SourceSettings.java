@@ -73,6 +73,11 @@ public record SourceSettings(
             return "SourceSettings[kind=local, localRoot=" + localRoot + "]";
         }
         return "SourceSettings[kind=s3, endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region
-                + ", accessKey=" + accessKey + ", secretKey=****]";
+                + ", accessKey=" + maskedAccessKey() + ", secretKey=****]";
+    }
+
+    /** The first four characters of the access key: enough to tell keys apart, too little to use. */
+    private String maskedAccessKey() {
+        return accessKey.substring(0, Math.min(4, accessKey.length())) + "****";
     }
 }

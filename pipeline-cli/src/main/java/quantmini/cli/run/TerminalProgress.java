@@ -13,13 +13,14 @@ import quantmini.core.progress.ProgressListener;
 
 /**
  * Shows a job's progress: a bar redrawn in place on a terminal (files, bytes, rows, rate, ETA),
- * or, when standard error is not a terminal (cron, launchd, CI), a plain log line every tenth of
- * the job or every 30 seconds, whichever comes first.
+ * or, when standard error is not a terminal (cron, launchd, CI), a plain log line after each
+ * tenth of the job (at most one per 5 seconds), at least every 30 seconds, and at the end.
  */
 public final class TerminalProgress implements ProgressListener {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalProgress.class);
     private static final long REDRAW_NANOS = Duration.ofMillis(200).toNanos();
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final long LOG_AT_MOST_NANOS = Duration.ofSeconds(5).toNanos();
     private static final int BAR_WIDTH = 24;
 
     private final PrintStream terminal;
@@ -60,6 +61,7 @@ public final class TerminalProgress implements ProgressListener {
         lastDrawNanos = 0;
         lastLoggedUnits = 0;
         if (terminal == null) {
+            lastDrawNanos = startNanos;
             LOG.info("{}: {} to do", task, totalUnits);
         }
     }
@@ -106,7 +108,9 @@ public final class TerminalProgress implements ProgressListener {
         }
         long done = units.get();
         boolean tenthMore = totalUnits > 0 && (done - lastLoggedUnits) * 10 >= totalUnits;
-        if (!force && (tenthMore || now - lastDrawNanos >= LOG_EVERY_NANOS) && done > lastLoggedUnits) {
+        long sinceLast = now - lastDrawNanos;
+        boolean due = force || (tenthMore && sinceLast >= LOG_AT_MOST_NANOS) || sinceLast >= LOG_EVERY_NANOS;
+        if (due && done > lastLoggedUnits) {
             lastDrawNanos = now;
             lastLoggedUnits = done;
             LOG.info(line(now));
