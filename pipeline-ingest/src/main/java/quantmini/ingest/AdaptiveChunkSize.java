@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import quantmini.core.Preconditions;
+import quantmini.core.memory.MemoryPressure;
 
 /**
  * The rows per chunk of the streaming mode, shrinking when memory gets tight and growing back
@@ -28,14 +29,18 @@ public final class AdaptiveChunkSize {
         return current.get();
     }
 
+    /**
+     * NORMAL lets chunks grow back (doubling per call, up to the configured size); WARNING keeps
+     * them as they are; CRITICAL drops to the smallest size at once, because the monitor reports
+     * a level only when it changes.
+     */
     public void onMemoryPressure(MemoryPressure level) {
         requireNonNull(level, "level is null");
         switch (level) {
             case NORMAL:
                 current.updateAndGet(rows -> Math.min(maxRows, rows * 2));
                 break;
-            case HIGH:
-                current.updateAndGet(rows -> Math.max(minRows, rows / 2));
+            case WARNING:
                 break;
             case CRITICAL:
                 current.set(minRows);

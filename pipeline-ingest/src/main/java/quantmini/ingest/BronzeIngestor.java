@@ -7,10 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import quantmini.core.DataType;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
+import quantmini.core.config.IngestMode;
+import quantmini.core.memory.MemoryPressure;
+import quantmini.core.memory.MemoryPressureListener;
+import quantmini.core.memory.MemorySnapshot;
 import quantmini.core.progress.ProgressListener;
 import quantmini.storage.BronzeStore;
 import quantmini.storage.LakeLayout;
@@ -26,7 +30,7 @@ import quantmini.storage.MetadataStore;
  * }
  * }</pre>
  */
-public final class BronzeIngestor implements Ingestor, AutoCloseable {
+public final class BronzeIngestor implements Ingestor, MemoryPressureListener, AutoCloseable {
     private final BufferAllocator allocator;
     private final Ingestor ingestor;
     private final IngestMode mode;
@@ -95,6 +99,12 @@ public final class BronzeIngestor implements Ingestor, AutoCloseable {
     @Override
     public void onMemoryPressure(MemoryPressure level) {
         ingestor.onMemoryPressure(level);
+    }
+
+    /** Lets a {@code MemoryMonitor} drive the chunk size: {@code monitor.addListener(ingestor)}. */
+    @Override
+    public void onPressureChanged(MemoryPressure previous, MemoryPressure current, MemorySnapshot snapshot) {
+        onMemoryPressure(current);
     }
 
     @Override

@@ -2,6 +2,7 @@ package quantmini.ingest;
 
 import java.util.List;
 import quantmini.core.FlatFileKey;
+import quantmini.core.memory.MemoryPressure;
 import quantmini.core.progress.ProgressListener;
 
 /**

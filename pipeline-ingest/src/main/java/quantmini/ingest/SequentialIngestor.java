@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import quantmini.core.FlatFileKey;
+import quantmini.core.memory.MemoryPressure;
 import quantmini.core.progress.ProgressListener;
 
 /** The streaming and batch modes: one file after the other, each with the mode's strategy. */

@@ -4,22 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import quantmini.core.memory.MemoryPressure;
 
 class AdaptiveChunkSizeTest {
     @Test
-    void shrinksUnderPressureAndGrowsBack() {
+    void dropsUnderCriticalPressureAndGrowsBack() {
         AdaptiveChunkSize size = new AdaptiveChunkSize(1000, 100);
         assertEquals(1000, size.rows());
-        size.onMemoryPressure(MemoryPressure.HIGH);
-        assertEquals(500, size.rows());
-        size.onMemoryPressure(MemoryPressure.HIGH);
-        size.onMemoryPressure(MemoryPressure.HIGH);
-        size.onMemoryPressure(MemoryPressure.HIGH);
+        size.onMemoryPressure(MemoryPressure.WARNING);
+        assertEquals(1000, size.rows());
+        size.onMemoryPressure(MemoryPressure.CRITICAL);
+        assertEquals(100, size.rows());
+        size.onMemoryPressure(MemoryPressure.WARNING);
         assertEquals(100, size.rows());
         size.onMemoryPressure(MemoryPressure.NORMAL);
         assertEquals(200, size.rows());
-        size.onMemoryPressure(MemoryPressure.CRITICAL);
-        assertEquals(100, size.rows());
         for (int i = 0; i < 10; i++) {
             size.onMemoryPressure(MemoryPressure.NORMAL);
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
+import quantmini.core.config.IngestMode;
 import quantmini.fixtures.BrokenFile;
 import quantmini.fixtures.BrokenFileKind;
 import quantmini.fixtures.BrokenFiles;

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
+import quantmini.core.config.IngestMode;
 import quantmini.fixtures.FixtureSpec;
 import quantmini.fixtures.FlatFileGenerator;
 import quantmini.storage.DuckDb;

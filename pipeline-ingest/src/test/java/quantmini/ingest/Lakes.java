@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
+import quantmini.core.config.IngestMode;
 import quantmini.storage.DuckDb;
 import quantmini.storage.LakeLayout;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.core.calendar.UsEquityCalendar;
+import quantmini.core.config.IngestMode;
 import quantmini.fixtures.BrokenFileKind;
 import quantmini.fixtures.BrokenFiles;
 import quantmini.fixtures.FixtureSpec;

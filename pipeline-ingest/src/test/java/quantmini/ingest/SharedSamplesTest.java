@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
+import quantmini.core.config.IngestMode;
 import quantmini.fixtures.SharedSamples;
 import quantmini.storage.DuckDb;
 import quantmini.storage.LakeLayout;

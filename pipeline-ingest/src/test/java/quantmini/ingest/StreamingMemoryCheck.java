@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
+import quantmini.core.config.IngestMode;
 import quantmini.core.progress.ProgressListener;
 import quantmini.storage.LakeLayout;
 
