@@ -21,6 +21,15 @@ public record IngestOptions(int chunkRows, int minChunkRows, int threads) {
         return new IngestOptions(262_144, 16_384, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * From the configuration ({@code ingest.chunk_rows}, {@code limits.worker_threads}): memory
+     * pressure may shrink chunks to a sixteenth of the configured size, but not below 1,000 rows.
+     */
+    public static IngestOptions of(int chunkRows, int threads) {
+        Preconditions.checkArgument(chunkRows > 0, "chunkRows must be positive: %s", chunkRows);
+        return new IngestOptions(chunkRows, Math.min(chunkRows, Math.max(1_000, chunkRows / 16)), threads);
+    }
+
     public IngestOptions withChunkRows(int rows, int minRows) {
         return new IngestOptions(rows, minRows, threads);
     }
