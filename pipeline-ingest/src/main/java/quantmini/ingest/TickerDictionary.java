@@ -84,7 +84,8 @@ final class TickerDictionary {
     }
 
     /**
-     * The bronze order of two tickers: by ticker for stocks; for options by underlying,
+     * The bronze order of two tickers, comparing UTF-8 bytes unsigned (the order of Parquet's string
+     * statistics and of DuckDB): by ticker for stocks; for options by underlying,
      * expiration, type and strike (DESIGN.md §2), the ticker breaking any tie.
      */
     int compare(int a, int b) {
@@ -92,7 +93,7 @@ final class TickerDictionary {
             return 0;
         }
         if (options) {
-            int c = Arrays.compare(underlyings[a], underlyings[b]);
+            int c = Arrays.compareUnsigned(underlyings[a], underlyings[b]);
             if (c == 0) {
                 c = Integer.compare(expirationDays[a], expirationDays[b]);
             }
@@ -106,7 +107,7 @@ final class TickerDictionary {
                 return c;
             }
         }
-        return Arrays.compare(arena, offsets[a], offsets[a] + lengths[a], arena, offsets[b], offsets[b] + lengths[b]);
+        return Arrays.compareUnsigned(arena, offsets[a], offsets[a] + lengths[a], arena, offsets[b], offsets[b] + lengths[b]);
     }
 
     /**
