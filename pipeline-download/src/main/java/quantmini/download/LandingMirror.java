@@ -187,7 +187,8 @@ public final class LandingMirror {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                started.forEach(future -> future.cancel(true));
+                // Transfers in flight end when the caller closes the source; the temporary
+                // files they leave are deleted by the next run.
                 throw new QuantminiException(ExitCode.JOB_FAILED, "download interrupted", e);
             }
             for (CompletableFuture<KeyResult> done : started) {
