@@ -105,7 +105,7 @@ public final class S3FlatFileSource implements FlatFileSource {
                 throw classify("listing '" + prefix + "'", e.getCause());
             }
             for (S3Object object : page.contents()) {
-                // a size the server left out counts as unknown (-1 is refused), i.e. 0: never skipped
+                // a listing without a size (never seen on S3) reads as 0: such a file is never skipped
                 long size = object.size() == null ? 0 : object.size();
                 objects.add(new SourceObject(object.key(), size, unquote(object.eTag())));
             }
