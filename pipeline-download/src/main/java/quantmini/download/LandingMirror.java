@@ -159,8 +159,8 @@ public final class LandingMirror {
 
         Run(ProgressListener progress) {
             this.progress = progress;
-            int threads = Math.max(1, Math.min(settings.concurrentDownloads(), Runtime.getRuntime().availableProcessors()));
-            this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+            // One per download in flight, not per core: much of their time is fsync, not CPU.
+            this.workers = Executors.newFixedThreadPool(settings.concurrentDownloads(), runnable -> {
                 Thread thread = new Thread(runnable, "landing-mirror");
                 thread.setDaemon(true);
                 return thread;
@@ -187,7 +187,8 @@ public final class LandingMirror {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                started.forEach(future -> future.cancel(true));
+                // Transfers in flight end when the caller closes the source; the temporary
+                // files they leave are deleted by the next run.
                 throw new QuantminiException(ExitCode.JOB_FAILED, "download interrupted", e);
             }
             for (CompletableFuture<KeyResult> done : started) {

@@ -105,7 +105,9 @@ public final class S3FlatFileSource implements FlatFileSource {
                 throw classify("listing '" + prefix + "'", e.getCause());
             }
             for (S3Object object : page.contents()) {
-                objects.add(new SourceObject(object.key(), object.size(), unquote(object.eTag())));
+                // a listing without a size (never seen on S3) reads as 0: such a file is never skipped
+                long size = object.size() == null ? 0 : object.size();
+                objects.add(new SourceObject(object.key(), size, unquote(object.eTag())));
             }
             continuation = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (continuation != null);

@@ -88,8 +88,15 @@ final class LoopbackS3 implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         client.close();
-        proxy.stop();
+        try {
+            proxy.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while stopping S3Proxy");
+        } catch (Exception e) {
+            throw new java.io.IOException("cannot stop S3Proxy", e);
+        }
     }
 }
