@@ -106,8 +106,8 @@ final class SilverEngine {
 
     /**
      * Adds the rows before {@code first} that the features of the output dates read. Incremental
-     * runs read each symbol's last {@code lookback} rows from a span of twice as many bronze dates
-     * (plus slack), and only for symbols that have fewer there (gaps, relistings) go further back,
+     * runs read each symbol's last {@code lookback} rows from a span of {@link #spanDates} bronze
+     * dates, and only for symbols that have fewer there (gaps, relistings) go further back,
      * so a normal run never scans the whole history yet gives exactly a full rebuild's values.
      */
     private void readHistory(Statement sql, SilverDataset dataset, BronzeCatalog catalog, LocalDate first, int lookback,
@@ -118,7 +118,7 @@ final class SilverEngine {
                     + " WHERE date < " + Sql.date(first));
             return;
         }
-        LocalDate spanStart = catalog.datesBefore(first, 2 * lookback + 5);
+        LocalDate spanStart = catalog.datesBefore(first, spanDates(lookback));
         String lastRows = " QUALIFY row_number() OVER (PARTITION BY " + symbol + " ORDER BY date DESC) <= " + lookback;
         sql.execute("INSERT INTO " + INPUT + " SELECT " + columns + " FROM "
                 + Sql.parquet(catalog.files(spanStart, first.minusDays(1)), dataset.bronzeColumns())
@@ -134,6 +134,15 @@ final class SilverEngine {
         sql.execute("INSERT INTO " + INPUT + " SELECT " + columns + " FROM " + Sql.parquet(older, dataset.bronzeColumns())
                 + " WHERE date < " + Sql.date(spanStart) + " AND " + symbol + " IN (SELECT " + symbol + " FROM " + NEEDY + ")"
                 + lastRows);
+    }
+
+    /**
+     * The bronze dates an incremental run reads before its first output date: the lookback with
+     * half as much again and a week of slack for gaps, so only symbols with long gaps (halts,
+     * relistings) need the older files.
+     */
+    static int spanDates(int lookback) {
+        return lookback + lookback / 2 + 5;
     }
 
     private void write(Statement sql, DataType type, LocalDate date, String select, Map<LocalDate, Long> rows,

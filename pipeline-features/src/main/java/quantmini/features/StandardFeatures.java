@@ -40,7 +40,9 @@ public final class StandardFeatures {
 
         Map<String, String> dailyWindows = new LinkedHashMap<>();
         dailyWindows.put(SYMBOL_HISTORY, "PARTITION BY ticker ORDER BY date");
-        dailyWindows.put(TRADING_DATE, "PARTITION BY date");
+        // Ordered, with the whole date as frame: the cross-sectional sums then add the rows in the
+        // same order whatever else a run read, so incremental and full runs agree to the bit.
+        dailyWindows.put(TRADING_DATE, "PARTITION BY date ORDER BY ticker ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING");
         Map<String, String> minuteWindows = Map.of(SYMBOL_DAY, "PARTITION BY ticker, date ORDER BY window_start");
 
         return List.of(
@@ -50,6 +52,12 @@ public final class StandardFeatures {
                 new SilverDataset(DataType.OPTIONS_MINUTE, options, optionOrder, Map.of(), List.of(underlyingClose()), "ticker"));
     }
 
+    /*
+     * Windowed aggregates over sliding frames (stddev_samp OVER ... ROWS n PRECEDING) combine
+     * partial states in an order that depends on the row's position in its partition, which
+     * differs between a full and an incremental run by the last bit. Collecting the frame into a
+     * list and aggregating the list adds in frame order, so both runs give identical values.
+     */
     static List<Feature> features() {
         List<Feature> all = new ArrayList<>();
         String previousClose = "lag(close) OVER " + SYMBOL_HISTORY;
@@ -73,8 +81,8 @@ public final class StandardFeatures {
                 "Day's range relative to the close; a fraction (not multiplied by 100)."));
         String last20Returns = "(" + SYMBOL_HISTORY + " ROWS BETWEEN 19 PRECEDING AND CURRENT ROW)";
         all.add(new Feature("volatility_20d", STOCKS_DAILY, SqlType.DOUBLE,
-                "CASE WHEN count(log_return_1d) OVER " + last20Returns + " = 20 THEN stddev_samp(log_return_1d) OVER "
-                        + last20Returns + " * sqrt(252) END",
+                "CASE WHEN count(log_return_1d) OVER " + last20Returns + " = 20 THEN list_stddev_samp(list(log_return_1d) OVER "
+                        + last20Returns + ") * sqrt(252) END",
                 20, List.of("log_return_1d"),
                 "Sample standard deviation of the last 20 log_return_1d (this row's included), annualised by sqrt(252); "
                         + "null until 20 returns exist."));

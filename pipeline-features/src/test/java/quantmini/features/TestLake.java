@@ -153,7 +153,10 @@ final class TestLake {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duckdb.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            try (ResultSet result = statement.executeQuery(sql)) {
+            if (!statement.execute(sql)) {
+                return;
+            }
+            try (ResultSet result = statement.getResultSet()) {
                 ResultSetMetaData meta = result.getMetaData();
                 while (result.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
