@@ -133,7 +133,8 @@ final class TestLake {
     static Map<String, Map<String, Object>> readSilver(LakeLayout layout, DataType type, String... keyColumns) {
         String glob = layout.silverRoot(type).resolve("**").resolve("*.parquet").toString();
         Map<String, Map<String, Object>> rows = new HashMap<>();
-        query("SELECT * FROM read_parquet('" + glob + "', hive_partitioning = false)", row -> {
+        query("SELECT *, epoch_us(window_start) AS window_start_us FROM read_parquet('" + glob + "', hive_partitioning = false)",
+                row -> {
             StringBuilder key = new StringBuilder();
             for (String column : keyColumns) {
                 key.append(key.length() == 0 ? "" : "|").append(row.get(column));
