@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +38,16 @@ class StocksDailyFeaturesTest {
     }
 
     @Test
-    void writesOneSortedFilePerDateWithEveryBronzeRow() {
+    void writesOneSortedFilePerDateWithEveryBronzeRow() throws Exception {
         assertTrue(summary.succeeded(), summary.failures().toString());
         assertEquals(TestLake.DAYS, summary.datesWritten());
         long bronzeRows = history.values().stream().mapToLong(List::size).sum();
         assertEquals(bronzeRows, summary.rows());
         assertEquals(bronzeRows, silver.size());
+        try (Stream<Path> files = Files.walk(lake.layout.silverRoot(DataType.STOCKS_DAILY))) {
+            assertEquals(TestLake.DAYS.stream().map(d -> lake.layout.silverFile(DataType.STOCKS_DAILY, d)).toList(),
+                    files.filter(Files::isRegularFile).sorted().toList(), "one file per date and nothing else (no temporary files)");
+        }
         for (LocalDate date : TestLake.DAYS) {
             Path file = lake.layout.silverFile(DataType.STOCKS_DAILY, date);
             assertTrue(Files.isRegularFile(file), file.toString());
