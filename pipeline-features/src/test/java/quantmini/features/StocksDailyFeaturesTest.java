@@ -158,6 +158,28 @@ class StocksDailyFeaturesTest {
         assertTrue(nonNull > 500, "alpha values checked: " + nonNull);
     }
 
+    @Test
+    void enabledFeaturesBringTheirInputsAndKeepTheirValues() throws Exception {
+        var layout = lake.copyBronzeTo(temp.resolve("subset"));
+        SilverBuilder builder = new SilverBuilder(layout, StandardFeatures.registry(), TestLake.LIMITS,
+                SilverOptions.defaults().withEnabledFeatures(List.of("alpha_daily", "range_pct")));
+        SilverBuildSummary subset = builder.build(DataType.STOCKS_DAILY, TestLake.DAYS.get(55), TestLake.LAST, false,
+                ProgressListener.NONE);
+        assertEquals(TestLake.DAYS.subList(55, 60), subset.datesWritten());
+        List<String> columns = new ArrayList<>();
+        TestLake.query("DESCRIBE SELECT * FROM read_parquet('" + layout.silverFile(DataType.STOCKS_DAILY, TestLake.LAST)
+                + "', hive_partitioning = false)",
+                row -> columns.add((String) row.get("column_name")));
+        assertEquals(List.of("ticker", "volume", "open", "high", "low", "close", "window_start", "transactions", "date",
+                "log_return_1d", "return_20d", "range_pct", "volatility_20d", "alpha_daily"), columns);
+        Map<String, Map<String, Object>> rows = TestLake.readSilver(layout, DataType.STOCKS_DAILY, "ticker", "date");
+        for (Map.Entry<String, Map<String, Object>> row : rows.entrySet()) {
+            for (String column : columns) {
+                assertEquals(silver.get(row.getKey()).get(column), row.getValue().get(column), row.getKey() + " " + column);
+            }
+        }
+    }
+
     /** Sample stdev of the 20 log returns ending at row i, annualised; null before 20 exist. */
     static Double volatility(List<TestLake.Bar> bars, int i) {
         if (i < 20) {
