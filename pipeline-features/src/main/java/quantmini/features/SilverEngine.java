@@ -104,13 +104,23 @@ final class SilverEngine {
                 }
             }
         } finally {
-            try (Statement drop = duckdb.createStatement()) {
-                drop.execute("DROP TABLE IF EXISTS " + INPUT);
-                drop.execute("DROP TABLE IF EXISTS " + RESULT);
-                drop.execute("DROP TABLE IF EXISTS " + NEEDY);
-            }
+            dropWorkTables();
         }
         return new BatchResult(rows, failures);
+    }
+
+    /**
+     * Frees the batch's memory. The tables are temporary and die with the session anyway, so a
+     * failing drop must not hide the batch's own error.
+     */
+    private void dropWorkTables() {
+        try (Statement drop = duckdb.createStatement()) {
+            drop.execute("DROP TABLE IF EXISTS " + INPUT);
+            drop.execute("DROP TABLE IF EXISTS " + RESULT);
+            drop.execute("DROP TABLE IF EXISTS " + NEEDY);
+        } catch (SQLException e) {
+            // the next batch's CREATE OR REPLACE takes their place
+        }
     }
 
     private static String currentSetting(Statement sql, String name) throws SQLException {
