@@ -19,12 +19,15 @@ final class Sql {
     }
 
     /**
-     * The named columns of some Parquet files, or an empty relation of the same columns when
+     * The named columns of some Parquet files, cast to their bronze types, or an empty relation of the same columns when
      * there are none. Hive partitioning is off: the folders' {@code year=}/{@code month=} must not
      * turn into columns.
      */
     static String parquet(Collection<Path> files, List<BronzeColumn> columns) {
-        String names = columns.stream().map(BronzeColumn::name).collect(Collectors.joining(", "));
+        // Cast to the types of DESIGN.md §3: a writer that stores window_start as a plain
+        // timestamp (no UTC flag) is then read as UTC, never as New York wall time.
+        String names = columns.stream().map(c -> "CAST(" + c.name() + " AS " + c.sqlType() + ") AS " + c.name())
+                .collect(Collectors.joining(", "));
         if (files.isEmpty()) {
             String nulls = columns.stream().map(c -> "CAST(NULL AS " + c.sqlType() + ") AS " + c.name())
                     .collect(Collectors.joining(", "));

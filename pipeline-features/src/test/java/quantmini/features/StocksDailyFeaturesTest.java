@@ -27,12 +27,46 @@ class StocksDailyFeaturesTest {
     static SilverBuildSummary summary;
     static Map<String, Map<String, Object>> silver;
     static Map<String, List<TestLake.Bar>> history;
+    static final RecordingListener progress = new RecordingListener();
+
+    /** Counts what the builder reports. */
+    static final class RecordingListener implements ProgressListener {
+        long total = -1;
+        long rows;
+        int succeeded;
+        int failed;
+        boolean finished;
+
+        @Override
+        public synchronized void started(String task, long totalUnits, long totalBytes) {
+            total = totalUnits;
+        }
+
+        @Override
+        public synchronized void rowsDone(long count) {
+            rows += count;
+        }
+
+        @Override
+        public synchronized void unitDone(String unit, boolean ok) {
+            if (ok) {
+                succeeded++;
+            } else {
+                failed++;
+            }
+        }
+
+        @Override
+        public synchronized void finished() {
+            finished = true;
+        }
+    }
 
     @BeforeAll
     static void build() throws Exception {
         lake = TestLake.generate(temp);
         SilverBuilder builder = new SilverBuilder(lake.layout, StandardFeatures.registry(), TestLake.LIMITS, SilverOptions.defaults());
-        summary = builder.build(DataType.STOCKS_DAILY, TestLake.DAYS.get(0), TestLake.LAST, true, ProgressListener.NONE);
+        summary = builder.build(DataType.STOCKS_DAILY, TestLake.DAYS.get(0), TestLake.LAST, true, progress);
         silver = TestLake.readSilver(lake.layout, DataType.STOCKS_DAILY, "ticker", "date");
         history = lake.history(DataType.STOCKS_DAILY, TestLake.DAYS);
     }
@@ -44,6 +78,11 @@ class StocksDailyFeaturesTest {
         long bronzeRows = history.values().stream().mapToLong(List::size).sum();
         assertEquals(bronzeRows, summary.rows());
         assertEquals(bronzeRows, silver.size());
+        assertEquals(60, progress.total);
+        assertEquals(60, progress.succeeded);
+        assertEquals(0, progress.failed);
+        assertEquals(bronzeRows, progress.rows);
+        assertTrue(progress.finished);
         try (Stream<Path> files = Files.walk(lake.layout.silverRoot(DataType.STOCKS_DAILY))) {
             assertEquals(TestLake.DAYS.stream().map(d -> lake.layout.silverFile(DataType.STOCKS_DAILY, d)).toList(),
                     files.filter(Files::isRegularFile).sorted().toList(), "one file per date and nothing else (no temporary files)");

@@ -76,4 +76,25 @@ class StocksMinuteFeaturesTest {
         assertTrue(sessions.getOrDefault(TestLake.MINUTE_DAYS.get(0) + " regular 13-16h", 0) > 0, sessions.toString());
         assertTrue(sessions.getOrDefault(TestLake.MINUTE_DAYS.get(0) + " pre", 0) > 0, sessions.toString());
     }
+
+    /** A bronze writer that stores window_start without the UTC flag is read as UTC all the same. */
+    @Test
+    void aPlainTimestampInBronzeIsReadAsUtc() throws Exception {
+        var layout = lake.copyBronzeTo(temp.resolve("naive"));
+        LocalDate date = TestLake.MINUTE_DAYS.get(0);
+        Path file = layout.bronzeFile(DataType.STOCKS_MINUTE, date);
+        Path naive = file.resolveSibling("naive.tmp");
+        TestLake.query("COPY (SELECT * REPLACE (CAST(window_start AS TIMESTAMP) AS window_start) FROM read_parquet('" + file
+                + "', hive_partitioning = false)) TO '" + naive + "' (FORMAT parquet)", row -> { });
+        java.nio.file.Files.move(naive, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestLake.query("DESCRIBE SELECT window_start FROM read_parquet('" + file + "', hive_partitioning = false)",
+                row -> assertEquals("TIMESTAMP", row.get("column_type")));
+        SilverBuildSummary naiveSummary = new SilverBuilder(layout, StandardFeatures.registry(), TestLake.LIMITS,
+                SilverOptions.defaults()).build(DataType.STOCKS_MINUTE, date, date, true, ProgressListener.NONE);
+        assertTrue(naiveSummary.succeeded(), naiveSummary.failures().toString());
+        String a = "read_parquet('" + lake.layout.silverFile(DataType.STOCKS_MINUTE, date) + "', hive_partitioning = false)";
+        String b = "read_parquet('" + layout.silverFile(DataType.STOCKS_MINUTE, date) + "', hive_partitioning = false)";
+        assertEquals(0, TestLake.count("SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + ")"));
+        assertEquals(0, TestLake.count("SELECT count(*) FROM (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + ")"));
+    }
 }
