@@ -43,6 +43,8 @@ import quantmini.core.profile.SystemProfiler;
         subcommands = {
             ProfileCommand.class,
             DownloadCommand.class,
+            IngestCommand.class,
+            FeaturesCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
         },
