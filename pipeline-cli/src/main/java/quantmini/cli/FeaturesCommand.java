@@ -61,7 +61,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 // an unknown name in features.enabled, found when the type's features are chosen
                 throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, "features.enabled: " + e.getMessage());
             }
-            out.println(type + ": " + summary.describe());
+            out.println(summary.describe());
             for (DateFailure failure : summary.failures()) {
                 out.println("  failed " + type + " " + failure.date() + ": " + failure.message());
             }
