@@ -39,7 +39,7 @@ class StreamingMemoryTest {
     @Test
     void aTwoMillionRowDayFitsIn512MegabytesOfHeap() throws Exception {
         LakeLayout layout = new LakeLayout(root);
-        byte[] gzip = new FlatFileGenerator(FixtureSpec.realistic(8000)).dayFile(DataType.STOCKS_MINUTE, SORTED_DAY);
+        byte[] gzip = new FlatFileGenerator(FixtureSpec.realistic(5500)).dayFile(DataType.STOCKS_MINUTE, SORTED_DAY);
         Lakes.put(layout, new FlatFileKey(DataType.STOCKS_MINUTE, SORTED_DAY), gzip);
         Lakes.put(layout, new FlatFileKey(DataType.STOCKS_MINUTE, REVERSED_DAY), reversed(gzip));
 
