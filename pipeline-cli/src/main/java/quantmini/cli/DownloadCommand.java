@@ -1,29 +1,11 @@
 package quantmini.cli;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import quantmini.cli.run.TerminalProgress;
-import quantmini.core.DataType;
 import quantmini.core.ExitCode;
-import quantmini.core.config.ConfigKeys;
-import quantmini.core.config.PipelineConfig;
-import quantmini.download.CatalogEntry;
-import quantmini.download.FlatFileCatalog;
-import quantmini.download.FlatFileSource;
-import quantmini.download.KeyResult;
-import quantmini.download.LandingMirror;
-import quantmini.download.MirrorResult;
-import quantmini.download.MirrorSettings;
-import quantmini.download.RetryPolicy;
-import quantmini.download.SourceSettings;
 
 /** {@code quantmini download}: mirror the source's flat files into landing. */
 @Command(
@@ -54,33 +36,8 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        PipelineConfig config = context.config();
-        LocalDate from = selection.from();
-        LocalDate to = selection.to();
-        SourceSettings settings = SourceSettingsFactory.from(config);
-        int concurrency = context.limits().concurrentDownloads();
-        RetryPolicy defaults = RetryPolicy.defaults();
-        RetryPolicy retry = new RetryPolicy(config.require(ConfigKeys.DOWNLOAD_MAX_ATTEMPTS), defaults.baseDelay(), defaults.maxDelay());
-        MirrorSettings mirrorSettings = MirrorSettings.defaults().withConcurrentDownloads(concurrency).withRetry(retry)
-                .withAttemptTimeout(Duration.ofSeconds(config.require(ConfigKeys.DOWNLOAD_OBJECT_TIMEOUT_SECONDS)));
-        PrintWriter out = spec.commandLine().getOut();
-        try (FlatFileSource source = FlatFileSource.open(settings, concurrency)) {
-            FlatFileCatalog catalog = new FlatFileCatalog(source, retry);
-            List<CatalogEntry> entries = new ArrayList<>();
-            for (DataType type : selection.types(config)) {
-                List<CatalogEntry> listed = catalog.list(type, from, to);
-                out.printf("%s: %d files from %s to %s in %s%n", type, listed.size(), from, to, source.describe());
-                entries.addAll(listed);
-            }
-            out.flush();
-            MirrorResult result = new LandingMirror(source, context.layout(), mirrorSettings)
-                    .mirror(entries, TerminalProgress.forThisProcess());
-            out.println("download: " + result.summaryLine());
-            for (KeyResult failure : result.failures()) {
-                out.println("  failed " + failure.key() + ": " + failure.reason());
-            }
-            out.flush();
-            return result.allSucceeded() ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
-        }
+        boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
+                .download(selection.types(context.config()), selection.from(), selection.to());
+        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -1,21 +1,12 @@
 package quantmini.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import quantmini.cli.run.TerminalProgress;
-import quantmini.core.DataType;
 import quantmini.core.ExitCode;
-import quantmini.core.QuantminiException;
-import quantmini.features.DateFailure;
-import quantmini.features.SilverBuildSummary;
-import quantmini.features.SilverBuilder;
-import quantmini.features.SilverOptions;
-import quantmini.features.StandardFeatures;
 
 /** {@code quantmini features}: bronze to silver, with the engineered features. */
 @Command(
@@ -49,25 +40,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        SilverBuilder builder = new SilverBuilder(context.layout(), StandardFeatures.registry(), context.limits(),
-                SilverOptions.from(context.config()));
-        PrintWriter out = spec.commandLine().getOut();
-        boolean succeeded = true;
-        for (DataType type : selection.types(context.config())) {
-            SilverBuildSummary summary;
-            try {
-                summary = builder.build(type, selection.from(), selection.to(), full, TerminalProgress.forThisProcess());
-            } catch (IllegalArgumentException e) {
-                // an unknown name in features.enabled, found when the type's features are chosen
-                throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, "features.enabled: " + e.getMessage());
-            }
-            out.println(summary.describe());
-            for (DateFailure failure : summary.failures()) {
-                out.println("  failed " + type + " " + failure.date() + ": " + failure.message());
-            }
-            out.flush();
-            succeeded &= summary.succeeded();
-        }
+        boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
+                .features(selection.types(context.config()), selection.from(), selection.to(), full);
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -1,0 +1,132 @@
+package quantmini.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import quantmini.cli.run.TerminalProgress;
+import quantmini.core.DataType;
+import quantmini.core.FlatFileKey;
+import quantmini.core.QuantminiException;
+import quantmini.core.ExitCode;
+import quantmini.core.config.ConfigKeys;
+import quantmini.core.config.PipelineConfig;
+import quantmini.core.memory.MemoryMonitor;
+import quantmini.core.memory.ProcessMemoryUsageSource;
+import quantmini.core.profile.ResourceLimits;
+import quantmini.download.CatalogEntry;
+import quantmini.download.FlatFileCatalog;
+import quantmini.download.FlatFileSource;
+import quantmini.download.KeyResult;
+import quantmini.download.LandingMirror;
+import quantmini.download.MirrorResult;
+import quantmini.download.MirrorSettings;
+import quantmini.download.RetryPolicy;
+import quantmini.features.DateFailure;
+import quantmini.features.SilverBuildSummary;
+import quantmini.features.SilverBuilder;
+import quantmini.features.SilverOptions;
+import quantmini.features.StandardFeatures;
+import quantmini.ingest.BronzeIngestor;
+import quantmini.ingest.DayReport;
+import quantmini.ingest.IngestOptions;
+import quantmini.ingest.IngestSummary;
+import quantmini.storage.LandingInventory;
+
+/**
+ * Runs one layer's work over data types and a date range and prints its summary: the code the
+ * stage commands ({@code download}, {@code ingest}, {@code features}) and the whole-pipeline
+ * commands share. Each method returns whether every date succeeded; failures are printed, one
+ * line per date, and never stop the other dates.
+ */
+final class StageRunner {
+    private final CommandContext context;
+    private final PrintWriter out;
+
+    StageRunner(CommandContext context, PrintWriter out) {
+        this.context = requireNonNull(context, "context is null");
+        this.out = requireNonNull(out, "out is null");
+    }
+
+    /** Landing: mirrors what the source lists in the range. */
+    boolean download(List<DataType> types, LocalDate from, LocalDate to) {
+        PipelineConfig config = context.config();
+        int concurrency = context.limits().concurrentDownloads();
+        RetryPolicy defaults = RetryPolicy.defaults();
+        RetryPolicy retry = new RetryPolicy(config.require(ConfigKeys.DOWNLOAD_MAX_ATTEMPTS), defaults.baseDelay(), defaults.maxDelay());
+        MirrorSettings settings = MirrorSettings.defaults().withConcurrentDownloads(concurrency).withRetry(retry)
+                .withAttemptTimeout(Duration.ofSeconds(config.require(ConfigKeys.DOWNLOAD_OBJECT_TIMEOUT_SECONDS)));
+        try (FlatFileSource source = FlatFileSource.open(SourceSettingsFactory.from(config), concurrency)) {
+            FlatFileCatalog catalog = new FlatFileCatalog(source, retry);
+            List<CatalogEntry> entries = new ArrayList<>();
+            for (DataType type : types) {
+                List<CatalogEntry> listed = catalog.list(type, from, to);
+                out.printf("%s: %d files from %s to %s in %s%n", type, listed.size(), from, to, source.describe());
+                entries.addAll(listed);
+            }
+            out.flush();
+            MirrorResult result = new LandingMirror(source, context.layout(), settings).mirror(entries, TerminalProgress.forThisProcess());
+            out.println("download: " + result.summaryLine());
+            for (KeyResult failure : result.failures()) {
+                out.println("  failed " + failure.key() + ": " + failure.reason());
+            }
+            out.flush();
+            return result.allSucceeded();
+        }
+    }
+
+    /** Bronze: validates and writes what landing holds in the range. */
+    boolean ingest(List<DataType> types, LocalDate from, LocalDate to) {
+        List<FlatFileKey> keys = new ArrayList<>();
+        LandingInventory landing = new LandingInventory(context.layout());
+        for (DataType type : types) {
+            keys.addAll(landing.keys(type, from, to));
+        }
+        ResourceLimits limits = context.limits();
+        out.printf("ingest: %d landed files, %s mode%n", keys.size(), limits.mode().name().toLowerCase(Locale.ROOT));
+        out.flush();
+        IngestSummary summary;
+        try (MemoryMonitor monitor = new MemoryMonitor(new ProcessMemoryUsageSource(), limits.memoryBudgetBytes());
+                BronzeIngestor ingestor = new BronzeIngestor(context.layout(), limits.mode(),
+                        IngestOptions.of(limits.chunkRows(), limits.workerThreads()))) {
+            monitor.addListener(ingestor);
+            monitor.start(Duration.ofSeconds(1));
+            summary = ingestor.ingest(keys, TerminalProgress.forThisProcess());
+        }
+        out.printf(Locale.ROOT, "ingest: %d days, rows in %,d, written %,d, quarantined %,d, %.1f s, %,.0f rows/s%n",
+                summary.days().size(), summary.rowsIn(), summary.rowsWritten(), summary.rowsQuarantined(), summary.seconds(),
+                summary.rowsPerSecond());
+        for (DayReport failure : summary.failures()) {
+            out.println("  failed " + failure.key() + ": " + failure.error().orElse("unknown error"));
+        }
+        out.flush();
+        return summary.succeeded();
+    }
+
+    /** Silver: the features of missing or stale dates, or of every date with {@code full}. */
+    boolean features(List<DataType> types, LocalDate from, LocalDate to, boolean full) {
+        SilverBuilder builder = new SilverBuilder(context.layout(), StandardFeatures.registry(), context.limits(),
+                SilverOptions.from(context.config()));
+        boolean succeeded = true;
+        for (DataType type : types) {
+            SilverBuildSummary summary;
+            try {
+                summary = builder.build(type, from, to, full, TerminalProgress.forThisProcess());
+            } catch (IllegalArgumentException e) {
+                // an unknown name in features.enabled, found when the type's features are chosen
+                throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, "features.enabled: " + e.getMessage());
+            }
+            out.println(summary.describe());
+            for (DateFailure failure : summary.failures()) {
+                out.println("  failed " + type + " " + failure.date() + ": " + failure.message());
+            }
+            out.flush();
+            succeeded &= summary.succeeded();
+        }
+        return succeeded;
+    }
+}
