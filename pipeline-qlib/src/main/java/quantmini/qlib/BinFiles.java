@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import quantmini.core.io.AtomicFiles;
 
 /** Qlib's {@code .bin} format: little-endian float32, the start index first, then the values. */
 final class BinFiles {
@@ -20,19 +19,30 @@ final class BinFiles {
         return (long) FLOAT_BYTES * (2L + last - first);
     }
 
-    /** Writes a whole file atomically. */
-    static void write(Path file, int firstIndex, float[] values) throws IOException {
+    /**
+     * Writes a whole file that no reader can see yet (in a staging tree, or of an instrument the
+     * index files do not list yet); {@link DurableWrites} forces it before the build commits.
+     */
+    static void writeUnlisted(Path file, int firstIndex, float[] values) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate(FLOAT_BYTES * (values.length + 1)).order(ByteOrder.LITTLE_ENDIAN);
         bytes.putFloat(firstIndex);
         for (float value : values) {
             bytes.putFloat(value);
         }
-        AtomicFiles.write(file, out -> out.write(bytes.array()));
+        bytes.flip();
+        Files.createDirectories(file.getParent());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
     }
 
     /**
      * Appends {@code gap} NaNs and then {@code values} to a file that must be {@code expectedSize}
-     * bytes long, and forces it to disk. A torn append is undone by the journal's repair.
+     * bytes long. A torn append is undone by the journal's repair; {@link DurableWrites} forces
+     * the file before the append commits.
      */
     static void append(Path file, long expectedSize, int gap, float[] values) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate(FLOAT_BYTES * (gap + values.length)).order(ByteOrder.LITTLE_ENDIAN);
@@ -52,7 +62,6 @@ final class BinFiles {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
-            channel.force(false);
         }
     }
 

@@ -20,12 +20,14 @@ final class FullTreeWriter {
     private final GoldInput input;
     private final WriteHook hook;
     private final ProgressListener progress;
+    private final DurableWrites durable;
 
-    FullTreeWriter(DataType type, GoldInput input, WriteHook hook, ProgressListener progress) {
+    FullTreeWriter(DataType type, GoldInput input, WriteHook hook, ProgressListener progress, DurableWrites durable) {
         this.type = requireNonNull(type, "type is null");
         this.input = requireNonNull(input, "input is null");
         this.hook = requireNonNull(hook, "hook is null");
         this.progress = requireNonNull(progress, "progress is null");
+        this.durable = requireNonNull(durable, "durable is null");
     }
 
     /** Writes the tree of {@code days} with {@code state}'s settings under {@code tree}; returns its spans. */
@@ -58,6 +60,7 @@ final class FullTreeWriter {
             throw e.getCause();
         }
         counters.rowsOutsideCalendar += skipped[0];
+        durable.flush();
         TreeFiles.writeIndex(tree, calendar, spans, state);
         return spans;
     }
@@ -65,7 +68,8 @@ final class FullTreeWriter {
     void writeSeries(GoldTree tree, InstrumentSeries series, BuildCounters counters) throws IOException {
         for (int f = 0; f < series.fields().size(); f++) {
             java.nio.file.Path file = tree.binFile(series.name(), series.fields().get(f));
-            BinFiles.write(file, series.firstIndex(), series.values(f));
+            BinFiles.writeUnlisted(file, series.firstIndex(), series.values(f));
+            durable.written(file, true);
             counters.filesWritten++;
             hook.binFileDone(file);
         }

@@ -37,6 +37,9 @@ public final class GoldBuilder {
     /** The data types that have a gold tree. */
     public static final Set<DataType> SUPPORTED_TYPES = Set.of(DataType.STOCKS_DAILY, DataType.STOCKS_MINUTE, DataType.OPTIONS_DAILY);
 
+    /** Threads that force written files to disk; they wait on the disk, not on the CPU. */
+    private static final int SYNC_THREADS = 8;
+
     private final LakeLayout lake;
     private final GoldOptions options;
     private final Function<DataType, GoldInput> inputs;
@@ -129,10 +132,6 @@ public final class GoldBuilder {
                     changed.add(day);
                 }
             }
-            if (newDays.isEmpty() && changed.isEmpty()) {
-                return summary(GoldBuildSummary.Mode.UP_TO_DATE, "no new or changed input dates", old,
-                        countInstruments(), 0, start);
-            }
             Map<LocalDate, InputDay> union = new TreeMap<>();
             for (LocalDate date : old.dayFingerprints().keySet()) {
                 InputDay day = allDays.get(date);
@@ -149,17 +148,27 @@ public final class GoldBuilder {
                 return rebuild(unionDays, GoldBuildSummary.Mode.REBUILD,
                         "the input of " + changed.get(0).date() + " changed since the tree was built", start);
             }
+            if (unionDays.isEmpty()) {
+                return summary(GoldBuildSummary.Mode.UP_TO_DATE, "no input for the tree's dates", old, countInstruments(), 0, start);
+            }
+            // Settings are compared on every run, so that a changed field list or session applies
+            // without new data; the newest file stands for the input's columns when nothing is new.
+            GoldState candidate = stateFor(newDays.isEmpty() ? List.of(unionDays.get(unionDays.size() - 1)) : newDays);
+            if (!old.sameSettings(candidate)) {
+                return rebuild(unionDays, GoldBuildSummary.Mode.REBUILD, "fields, input layer or session changed", start);
+            }
+            if (newDays.isEmpty()) {
+                return summary(GoldBuildSummary.Mode.UP_TO_DATE, "no new or changed input dates", old, countInstruments(), 0, start);
+            }
             if (newDays.get(0).date().isBefore(lastDate)) {
                 return rebuild(unionDays, GoldBuildSummary.Mode.REBUILD,
                         newDays.get(0).date() + " lies before the tree's last date " + lastDate, start);
             }
-            GoldState candidate = stateFor(newDays);
-            if (!old.sameSettings(candidate)) {
-                return rebuild(unionDays, GoldBuildSummary.Mode.REBUILD, "fields, input layer or session changed", start);
-            }
             GoldState newState = old.plus(newDays);
-            List<InstrumentSpan> spans = new TreeAppender(type, input, hook, progress)
-                    .append(tree, old, newState, newDays, allDays, counters);
+            List<InstrumentSpan> spans;
+            try (DurableWrites durable = new DurableWrites(SYNC_THREADS)) {
+                spans = new TreeAppender(type, input, hook, progress, durable).append(tree, old, newState, newDays, allDays, counters);
+            }
             return summary(GoldBuildSummary.Mode.APPEND, newDays.size() + " new dates after " + lastDate, newState,
                     spans.size(), newDays.size(), start);
         }
@@ -172,7 +181,10 @@ public final class GoldBuilder {
             GoldState state = stateFor(days);
             TreeSwap swap = new TreeSwap(tree.root());
             GoldTree staging = new GoldTree(swap.prepareStaging(), tree.frequency());
-            List<InstrumentSpan> spans = new FullTreeWriter(type, input, hook, progress).write(staging, days, state, counters);
+            List<InstrumentSpan> spans;
+            try (DurableWrites durable = new DurableWrites(SYNC_THREADS)) {
+                spans = new FullTreeWriter(type, input, hook, progress, durable).write(staging, days, state, counters);
+            }
             swap.swap();
             return summary(mode, reason, state, spans.size(), days.size(), start);
         }

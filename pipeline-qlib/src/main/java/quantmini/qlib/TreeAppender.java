@@ -33,12 +33,14 @@ final class TreeAppender {
     private final GoldInput input;
     private final WriteHook hook;
     private final ProgressListener progress;
+    private final DurableWrites durable;
 
-    TreeAppender(DataType type, GoldInput input, WriteHook hook, ProgressListener progress) {
+    TreeAppender(DataType type, GoldInput input, WriteHook hook, ProgressListener progress, DurableWrites durable) {
         this.type = requireNonNull(type, "type is null");
         this.input = requireNonNull(input, "input is null");
         this.hook = requireNonNull(hook, "hook is null");
         this.progress = requireNonNull(progress, "progress is null");
+        this.durable = requireNonNull(durable, "durable is null");
     }
 
     /**
@@ -61,7 +63,7 @@ final class TreeAppender {
         UpdateJournal journal = new UpdateJournal(tree, type);
         journal.begin(oldState);
         SeriesAssembler assembler = new SeriesAssembler(type, newCalendar, newState.fields(), newState.inputHasVwap());
-        FullTreeWriter writer = new FullTreeWriter(type, input, hook, progress);
+        FullTreeWriter writer = new FullTreeWriter(type, input, hook, progress, durable);
         Set<String> seen = new HashSet<>();
         long[] skipped = new long[1];
         try {
@@ -95,6 +97,7 @@ final class TreeAppender {
         }
         counters.rowsOutsideCalendar += skipped[0];
         List<InstrumentSpan> result = new ArrayList<>(spans.values());
+        durable.flush();
         TreeFiles.writeIndex(tree, newCalendar, result, newState);
         journal.commit();
         return result;
@@ -106,6 +109,7 @@ final class TreeAppender {
         for (int f = 0; f < series.fields().size(); f++) {
             Path file = tree.binFile(series.name(), series.fields().get(f));
             BinFiles.append(file, expected, gap, series.values(f));
+            durable.written(file, false);
             counters.filesAppended++;
             hook.binFileDone(file);
         }

@@ -73,5 +73,12 @@ final class TreeSwap {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
+        // Makes the rename durable on Linux; other systems refuse to open a folder.
+        try (java.nio.channels.FileChannel folder = java.nio.channels.FileChannel.open(to.getParent(),
+                java.nio.file.StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported here
+        }
     }
 }
