@@ -192,7 +192,12 @@ public final class GoldBuilder {
         /** The state of a tree over {@code days}, with fields from their columns. */
         private GoldState stateFor(List<InputDay> days) throws IOException {
             List<String> columns = input.numericColumns(days);
-            List<String> fields = options.fields().resolve(columns);
+            List<String> fields;
+            try {
+                fields = options.fields().resolve(columns);
+            } catch (IllegalArgumentException e) {
+                throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, e.getMessage(), e);
+            }
             return GoldState.of(type, session, input.layerName(), columns.contains("vwap"), fields, days);
         }
 
