@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
+import quantmini.core.Preconditions;
 import quantmini.core.QuantminiException;
 import quantmini.core.io.AtomicFiles;
 import quantmini.storage.LakeLayout;
@@ -42,12 +44,28 @@ public final class ParquetGoldInput implements GoldInput {
     private static final Set<String> NUMERIC_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
             "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "FLOAT", "REAL", "DOUBLE");
 
+    /** Rows one sorted query may hold; more are read in ticker ranges so that DuckDB's sort stays small. */
+    static final long DEFAULT_ROWS_PER_PASS = 10_000_000L;
+
     private final Path layerRoot;
     private final String layerName;
+    private final Optional<Path> spillFolder;
+    private final long rowsPerPass;
 
-    public ParquetGoldInput(Path layerRoot, String layerName) {
+    /**
+     * @param spillFolder where DuckDB may spill a sort that outgrows memory (the lake's {@code tmp/})
+     * @param rowsPerPass the most rows one sorted query reads; a larger input is read in ticker ranges
+     */
+    public ParquetGoldInput(Path layerRoot, String layerName, Optional<Path> spillFolder, long rowsPerPass) {
         this.layerRoot = requireNonNull(layerRoot, "layerRoot is null").toAbsolutePath().normalize();
         this.layerName = requireNonNull(layerName, "layerName is null");
+        this.spillFolder = requireNonNull(spillFolder, "spillFolder is null");
+        Preconditions.checkArgument(rowsPerPass > 0, "rowsPerPass must be positive: %s", rowsPerPass);
+        this.rowsPerPass = rowsPerPass;
+    }
+
+    public ParquetGoldInput(Path layerRoot, String layerName) {
+        this(layerRoot, layerName, Optional.empty(), DEFAULT_ROWS_PER_PASS);
     }
 
     /** The input of {@code type}'s gold tree in {@code layer}; {@link SourceLayer#AUTO} prefers silver. */
@@ -60,7 +78,7 @@ public final class ParquetGoldInput implements GoldInput {
             chosen = hasParquet(lake.silverRoot(type)) ? SourceLayer.SILVER : SourceLayer.BRONZE;
         }
         Path root = chosen == SourceLayer.SILVER ? lake.silverRoot(type) : lake.bronzeRoot(type);
-        return new ParquetGoldInput(root, chosen.name().toLowerCase(Locale.ROOT));
+        return new ParquetGoldInput(root, chosen.name().toLowerCase(Locale.ROOT), Optional.of(lake.spillRoot()), DEFAULT_ROWS_PER_PASS);
     }
 
     @Override
@@ -136,10 +154,21 @@ public final class ParquetGoldInput implements GoldInput {
         List<String> wanted = List.copyOf(columns);
         String select = "SELECT ticker, datediff('day', DATE '1970-01-01', date) AS d, epoch_us(window_start) AS ws"
                 + wanted.stream().map(c -> ", " + quoteIdentifier(c)).collect(Collectors.joining())
-                + " FROM " + source(days) + " WHERE date IN (" + dateList(days) + ")"
-                + " ORDER BY ticker, date, window_start";
-        try (Connection duckdb = connect(); Statement statement = duckdb.createStatement();
-                ResultSet rows = statement.executeQuery(select)) {
+                + " FROM " + source(days) + " WHERE date IN (" + dateList(days) + ")";
+        try (Connection duckdb = connect()) {
+            for (String range : tickerRanges(duckdb, days)) {
+                scanRange(duckdb, select + range + " ORDER BY ticker, date, window_start", wanted, consumer);
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read " + layerRoot, e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void scanRange(Connection duckdb, String select, List<String> wanted, Consumer<TickerBars> consumer)
+            throws SQLException {
+        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(select)) {
             Accumulator current = null;
             while (rows.next()) {
                 String ticker = rows.getString(1);
@@ -154,11 +183,46 @@ public final class ParquetGoldInput implements GoldInput {
             if (current != null) {
                 consumer.accept(current.finish(wanted));
             }
-        } catch (SQLException e) {
-            throw failure("cannot read " + layerRoot, e);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
+    }
+
+    /**
+     * SQL conditions that split the input into ticker ranges of about {@link #rowsPerPass} rows
+     * each (one empty condition when it is small), in ascending ticker order. Day files are sorted
+     * by ticker, so each range reads only the row groups whose statistics overlap it.
+     */
+    private List<String> tickerRanges(Connection duckdb, Collection<InputDay> days) throws SQLException {
+        long rows = 0;
+        Set<String> files = new LinkedHashSet<>();
+        for (InputDay day : days) {
+            files.add(quote(day.file().toString()));
+        }
+        try (Statement statement = duckdb.createStatement();
+                ResultSet count = statement.executeQuery("SELECT sum(num_rows) FROM parquet_file_metadata([" + String.join(", ", files) + "])")) {
+            if (count.next()) {
+                rows = count.getLong(1);
+            }
+        }
+        if (rows <= rowsPerPass) {
+            return List.of("");
+        }
+        List<String> tickers = new ArrayList<>();
+        try (Statement statement = duckdb.createStatement();
+                ResultSet distinct = statement.executeQuery("SELECT DISTINCT ticker FROM " + source(days)
+                        + " WHERE date IN (" + dateList(days) + ") ORDER BY ticker")) {
+            while (distinct.next()) {
+                tickers.add(distinct.getString(1));
+            }
+        }
+        int passes = (int) Math.min(tickers.size(), (rows + rowsPerPass - 1) / rowsPerPass);
+        List<String> ranges = new ArrayList<>(passes);
+        for (int p = 0; p < passes; p++) {
+            String low = tickers.get((int) ((long) tickers.size() * p / passes));
+            boolean last = p == passes - 1;
+            String high = last ? null : tickers.get((int) ((long) tickers.size() * (p + 1) / passes));
+            ranges.add(" AND ticker >= " + quote(low) + (last ? "" : " AND ticker < " + quote(high)));
+        }
+        return ranges;
     }
 
     @Override
@@ -205,11 +269,15 @@ public final class ParquetGoldInput implements GoldInput {
         return days.stream().map(d -> "DATE '" + d.date() + "'").distinct().collect(Collectors.joining(", "));
     }
 
-    private static Connection connect() throws IOException {
+    private Connection connect() throws IOException {
         try {
             Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = duckdb.createStatement()) {
                 statement.execute("SET TimeZone = 'UTC'");
+                if (spillFolder.isPresent()) {
+                    Files.createDirectories(spillFolder.get());
+                    statement.execute("SET temp_directory = " + quote(spillFolder.get().toString()));
+                }
             }
             return duckdb;
         } catch (SQLException e) {

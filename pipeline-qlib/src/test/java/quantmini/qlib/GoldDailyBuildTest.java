@@ -169,6 +169,17 @@ class GoldDailyBuildTest {
         assertSameTree(before, TreeBytes.snapshot(tree));
     }
 
+    @Test
+    void readingInTickerRangesGivesTheSameTree() throws Exception {
+        Map<String, byte[]> before = TreeBytes.snapshot(tree);
+        GoldBuilder chunked = new GoldBuilder(lake.layout, GoldOptions.defaults(),
+                type -> new ParquetGoldInput(lake.layout.bronzeRoot(type), "bronze", Optional.of(lake.layout.spillRoot()), 97),
+                WriteHook.NONE);
+        GoldBuildSummary rebuilt = chunked.build(DataType.STOCKS_DAILY, Optional.empty(), Optional.empty(), true, ProgressListener.NONE);
+        assertEquals(summary.rowsRead(), rebuilt.rowsRead());
+        assertSameTree(before, TreeBytes.snapshot(tree));
+    }
+
     private Map<String, String[]> instruments() throws Exception {
         Map<String, String[]> all = new HashMap<>();
         for (String line : Files.readAllLines(tree.resolve("instruments/all.txt"), StandardCharsets.UTF_8)) {
