@@ -3,6 +3,7 @@ package quantmini.qlib;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -78,6 +79,8 @@ public final class GoldBuilder {
             return build.run(from, to, full, start);
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "gold " + type.id() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new QuantminiException(ExitCode.JOB_FAILED, "gold " + type.id() + ": " + e.getCause().getMessage(), e);
         } finally {
             progress.finished();
         }
@@ -121,7 +124,12 @@ public final class GoldBuilder {
                         : "no tree yet";
                 return rebuild(wanted, GoldBuildSummary.Mode.FULL, reason, start);
             }
-            GoldState old = existing.get();
+            return update(existing.get(), wanted, allDays, start);
+        }
+
+        /** Appends what is new, or rebuilds when an append cannot put it in the right place. */
+        private GoldBuildSummary update(GoldState old, List<InputDay> wanted, Map<LocalDate, InputDay> allDays, long start)
+                throws IOException {
             List<InputDay> newDays = new ArrayList<>();
             List<InputDay> changed = new ArrayList<>();
             for (InputDay day : wanted) {

@@ -67,6 +67,8 @@ public final class GoldValidator {
             return new Check(type, progress).run();
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "validating gold " + type.id() + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new QuantminiException(ExitCode.JOB_FAILED, "validating gold " + type.id() + ": " + e.getCause().getMessage(), e);
         } finally {
             progress.finished();
         }
@@ -95,6 +97,7 @@ public final class GoldValidator {
             }
             QlibCalendar cal = calendar.get();
             Map<String, InstrumentSpan> spans = checkInstruments(cal);
+            checkTickerMap(spans);
             checkFolders(spans);
             GoldInput input = inputs.apply(type);
             List<InputDay> days = inputDays(input, cal);
@@ -198,6 +201,29 @@ public final class GoldValidator {
                 }
             }
             return spans;
+        }
+
+        /** The ticker map lists exactly the escaped instruments of all.txt with their tickers. */
+        private void checkTickerMap(Map<String, InstrumentSpan> spans) throws IOException {
+            String expected = InstrumentSpan.renderTickerMap(spans.values());
+            if (!Files.exists(tree.tickerMapFile())) {
+                add(GoldFinding.Kind.INSTRUMENTS, "", "", "", "no ticker map " + tree.tickerMapFile());
+                return;
+            }
+            Set<String> wanted = new LinkedHashSet<>(List.of(expected.split("\n")));
+            wanted.remove("");
+            Set<String> found = new LinkedHashSet<>(Files.readAllLines(tree.tickerMapFile(), StandardCharsets.UTF_8));
+            for (String line : wanted) {
+                if (!found.contains(line)) {
+                    add(GoldFinding.Kind.INSTRUMENTS, line.split("\t")[0], "", "", "ticker_map.tsv lacks the line '" + line + "'");
+                }
+            }
+            for (String line : found) {
+                if (!wanted.contains(line)) {
+                    add(GoldFinding.Kind.INSTRUMENTS, line.split("\t")[0], "", "", "ticker_map.tsv has a line of no escaped instrument: '"
+                            + line + "'");
+                }
+            }
         }
 
         private void checkFolders(Map<String, InstrumentSpan> spans) throws IOException {

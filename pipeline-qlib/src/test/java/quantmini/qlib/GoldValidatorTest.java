@@ -102,6 +102,22 @@ class GoldValidatorTest {
     }
 
     @Test
+    void reportsAWrongTickerMapAndAMissingTree() throws Exception {
+        List<String> map = new ArrayList<>(Files.readAllLines(tree.resolve("instruments/ticker_map.tsv")));
+        map.remove("ADS_W\tADSw");
+        map.add("ZZZ_W\tZZZw");
+        Files.write(tree.resolve("instruments/ticker_map.tsv"), map);
+        List<String> lines = validate().findings().stream().map(GoldFinding::toString).collect(Collectors.toList());
+        assertHas(lines, "INSTRUMENTS symbol=ADS_W: ticker_map.tsv lacks");
+        assertHas(lines, "INSTRUMENTS symbol=ZZZ_W: ticker_map.tsv has");
+
+        TreeFiles.deleteRecursively(tree);
+        GoldValidationReport report = validate();
+        assertFalse(report.isValid());
+        assertEquals(GoldFinding.Kind.CALENDAR, report.findings().get(0).kind());
+    }
+
+    @Test
     void reportsAMissingInputDate() throws Exception {
         Files.delete(lake.layout.bronzeFile(TYPE, LocalDate.parse(calendar.get(4))));
         List<String> lines = validate().findings().stream().map(GoldFinding::toString).collect(Collectors.toList());
