@@ -16,6 +16,12 @@ import quantmini.core.progress.ProgressListener;
 
 /** Writes a complete tree into an empty folder: every instrument's files, then the index files. */
 final class FullTreeWriter {
+    /**
+     * Tickers waiting for the writer thread. Small, because one ticker of a long minute history
+     * can hold hundreds of thousands of rows; a few suffice to keep both threads busy.
+     */
+    static final int WRITE_QUEUE = 4;
+
     private final DataType type;
     private final GoldInput input;
     private final WriteHook hook;
@@ -37,8 +43,7 @@ final class FullTreeWriter {
         List<InstrumentSpan> spans = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long[] skipped = new long[1];
-        try {
-            input.scan(days, assembler.inputColumns(), bars -> {
+        try (BackgroundConsumer<TickerBars> writer = new BackgroundConsumer<>("gold-writer", WRITE_QUEUE, bars -> {
                 counters.rowsRead += bars.size();
                 progress.rowsDone(bars.size());
                 Optional<InstrumentSeries> series = assembler.assemble(bars, Double.NaN, skipped);
@@ -55,7 +60,9 @@ final class FullTreeWriter {
                 spans.add(new InstrumentSpan(s.name(), s.firstIndex(), s.lastIndex()));
                 counters.instrumentsTouched++;
                 progress.unitDone(s.name().instrument(), true);
-            });
+            })) {
+            input.scan(days, assembler.inputColumns(), writer);
+            writer.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -63,11 +63,10 @@ final class TreeAppender {
         UpdateJournal journal = new UpdateJournal(tree, type);
         journal.begin(oldState);
         SeriesAssembler assembler = new SeriesAssembler(type, newCalendar, newState.fields(), newState.inputHasVwap());
-        FullTreeWriter writer = new FullTreeWriter(type, input, hook, progress, durable);
+        FullTreeWriter files = new FullTreeWriter(type, input, hook, progress, durable);
         Set<String> seen = new HashSet<>();
         long[] skipped = new long[1];
-        try {
-            input.scan(newDays, assembler.inputColumns(), bars -> {
+        try (BackgroundConsumer<TickerBars> writer = new BackgroundConsumer<>("gold-writer", FullTreeWriter.WRITE_QUEUE, bars -> {
                 counters.rowsRead += bars.size();
                 progress.rowsDone(bars.size());
                 double previous = previousCloses.getOrDefault(bars.ticker(), Double.NaN);
@@ -80,7 +79,7 @@ final class TreeAppender {
                 InstrumentSpan old = spans.get(s.name().instrument());
                 try {
                     if (old == null) {
-                        writer.writeSeries(tree, s, counters);
+                        files.writeSeries(tree, s, counters);
                         spans.put(s.name().instrument(), new InstrumentSpan(s.name(), s.firstIndex(), s.lastIndex()));
                     } else {
                         appendSeries(tree, old, s, counters);
@@ -91,7 +90,9 @@ final class TreeAppender {
                 }
                 counters.instrumentsTouched++;
                 progress.unitDone(s.name().instrument(), true);
-            });
+            })) {
+            input.scan(newDays, assembler.inputColumns(), writer);
+            writer.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
