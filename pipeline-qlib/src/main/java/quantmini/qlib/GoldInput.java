@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** The Parquet layer a gold tree is built from (silver, or bronze for the price fields). */
-public interface GoldInput {
+interface GoldInput {
     /** {@code silver} or {@code bronze}: recorded in the tree so that a switch forces a rebuild. */
     String layerName();
 

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param size the file's size in bytes
  * @param modifiedMillis the file's last-modified time
  */
-public record InputDay(LocalDate date, Path file, String relativePath, long size, long modifiedMillis) {
+record InputDay(LocalDate date, Path file, String relativePath, long size, long modifiedMillis) {
     public InputDay {
         requireNonNull(date, "date is null");
         requireNonNull(file, "file is null");

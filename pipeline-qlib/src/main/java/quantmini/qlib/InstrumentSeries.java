@@ -9,7 +9,7 @@ import quantmini.core.Preconditions;
  * One instrument's values over a stretch of the calendar, one float32 array per field, NaN where
  * it has no row: what its {@code .bin} files hold from {@code firstIndex} to {@code lastIndex}.
  */
-public final class InstrumentSeries {
+final class InstrumentSeries {
     private final InstrumentName name;
     private final int firstIndex;
     private final int lastIndex;

@@ -17,7 +17,7 @@ import quantmini.core.Preconditions;
  * An instrument and the calendar entries of its first and last row: one line of
  * {@code instruments/all.txt}, and the length of each of its {@code .bin} files.
  */
-public record InstrumentSpan(InstrumentName name, int first, int last) {
+record InstrumentSpan(InstrumentName name, int first, int last) {
     private static final Comparator<InstrumentSpan> BY_INSTRUMENT = Comparator.comparing(s -> s.name().instrument());
 
     public InstrumentSpan {

@@ -38,7 +38,7 @@ import quantmini.storage.LakeLayout;
  * columns come along without this module knowing them. Day files ({@code YYYY-MM-DD.parquet}) and
  * compacted months ({@code month.parquet}) are both read.
  */
-public final class ParquetGoldInput implements GoldInput {
+final class ParquetGoldInput implements GoldInput {
     private static final Pattern DAY_FILE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\.parquet");
     private static final String MONTH_FILE = "month.parquet";
     private static final Set<String> NUMERIC_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",

@@ -10,7 +10,7 @@ import quantmini.core.Preconditions;
  * All input rows of one ticker in a scan, in (date, window_start) order, with the requested
  * columns as doubles (NaN where the input holds NULL). Arrays are owned by this object.
  */
-public final class TickerBars {
+final class TickerBars {
     private final String ticker;
     private final int size;
     private final int[] epochDays;
