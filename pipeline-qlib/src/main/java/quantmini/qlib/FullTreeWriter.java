@@ -48,6 +48,7 @@ final class FullTreeWriter {
                 progress.rowsDone(bars.size());
                 Optional<InstrumentSeries> series = assembler.assemble(bars, Double.NaN, skipped);
                 if (series.isEmpty()) {
+                    progress.unitDone(bars.ticker(), true);
                     return;
                 }
                 InstrumentSeries s = series.get();
@@ -59,7 +60,7 @@ final class FullTreeWriter {
                 }
                 spans.add(new InstrumentSpan(s.name(), s.firstIndex(), s.lastIndex()));
                 counters.instrumentsTouched++;
-                progress.unitDone(s.name().instrument(), true);
+                progress.unitDone(bars.ticker(), true);
             })) {
             input.scan(days, assembler.inputColumns(), writer);
             writer.finish();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,16 +74,17 @@ public final class GoldBuilder {
         Preconditions.checkArgument(from.isEmpty() || to.isEmpty() || !to.get().isBefore(from.get()),
                 "--to %s lies before --from %s", to.orElse(null), from.orElse(null));
         long start = System.nanoTime();
-        progress.started("qlib " + type.id(), -1, -1);
+        Build build = new Build(type, progress);
         try {
-            Build build = new Build(type, progress);
             return build.run(from, to, full, start);
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "gold " + type.id() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "gold " + type.id() + ": " + e.getCause().getMessage(), e);
         } finally {
-            progress.finished();
+            if (build.started) {
+                progress.finished();
+            }
         }
     }
 
@@ -94,6 +96,7 @@ public final class GoldBuilder {
         private final GoldInput input;
         private final MinuteSession session;
         private final BuildCounters counters = new BuildCounters();
+        private boolean started;
 
         Build(DataType type, ProgressListener progress) {
             this.type = type;
@@ -157,6 +160,7 @@ public final class GoldBuilder {
                         "the input of " + changed.get(0).date() + " changed since the tree was built", start);
             }
             if (unionDays.isEmpty()) {
+                start(GoldBuildSummary.Mode.UP_TO_DATE, List.of());
                 return summary(GoldBuildSummary.Mode.UP_TO_DATE, "no input for the tree's dates", old, countInstruments(), 0, start);
             }
             // Settings are compared on every run, so that a changed field list or session applies
@@ -166,6 +170,7 @@ public final class GoldBuilder {
                 return rebuild(unionDays, GoldBuildSummary.Mode.REBUILD, "fields, input layer or session changed", start);
             }
             if (newDays.isEmpty()) {
+                start(GoldBuildSummary.Mode.UP_TO_DATE, List.of());
                 return summary(GoldBuildSummary.Mode.UP_TO_DATE, "no new or changed input dates", old, countInstruments(), 0, start);
             }
             if (newDays.get(0).date().isBefore(lastDate)) {
@@ -173,6 +178,7 @@ public final class GoldBuilder {
                         newDays.get(0).date() + " lies before the tree's last date " + lastDate, start);
             }
             GoldState newState = old.plus(newDays);
+            start(GoldBuildSummary.Mode.APPEND, newDays);
             List<InstrumentSpan> spans;
             try (DurableWrites durable = new DurableWrites(SYNC_THREADS)) {
                 spans = new TreeAppender(type, input, hook, progress, durable).append(tree, old, newState, newDays, allDays, counters);
@@ -187,6 +193,7 @@ public final class GoldBuilder {
                         "no %s input for %s in the dates asked for (%s)", input.layerName(), type, lake.dataRoot()));
             }
             GoldState state = stateFor(days);
+            start(mode, days);
             TreeSwap swap = new TreeSwap(tree.root());
             GoldTree staging = new GoldTree(swap.prepareStaging(), tree.frequency());
             List<InstrumentSpan> spans;
@@ -220,6 +227,13 @@ public final class GoldBuilder {
             try (var lines = Files.lines(tree.instrumentsFile(), StandardCharsets.UTF_8)) {
                 return (int) lines.filter(l -> !l.isEmpty()).count();
             }
+        }
+
+        /** Tells the listener the job's size: the tickers it will read, each reported once done. */
+        private void start(GoldBuildSummary.Mode mode, Collection<InputDay> days) throws IOException {
+            int tickers = days.isEmpty() ? 0 : input.tickers(days).size();
+            progress.started("qlib " + type.id() + " " + mode.name().toLowerCase(java.util.Locale.ROOT), tickers, -1);
+            started = true;
         }
 
         private GoldBuildSummary summary(GoldBuildSummary.Mode mode, String reason, GoldState state, int instruments,

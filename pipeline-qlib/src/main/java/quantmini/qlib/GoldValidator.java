@@ -62,15 +62,17 @@ public final class GoldValidator {
         requireNonNull(type, "type is null");
         requireNonNull(progress, "progress is null");
         Preconditions.checkArgument(GoldBuilder.SUPPORTED_TYPES.contains(type), "no Qlib gold tree for data type %s", type);
-        progress.started("validate gold " + type.id(), -1, -1);
+        Check check = new Check(type, progress);
         try {
-            return new Check(type, progress).run();
+            return check.run();
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "validating gold " + type.id() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "validating gold " + type.id() + ": " + e.getCause().getMessage(), e);
         } finally {
-            progress.finished();
+            if (check.started) {
+                progress.finished();
+            }
         }
     }
 
@@ -83,6 +85,7 @@ public final class GoldValidator {
         private long leftOut;
         private long files;
         private long values;
+        private boolean started;
 
         Check(DataType type, ProgressListener progress) {
             this.type = type;
@@ -101,6 +104,8 @@ public final class GoldValidator {
             checkFolders(spans);
             GoldInput input = inputs.apply(type);
             List<InputDay> days = inputDays(input, cal);
+            progress.started("validate gold " + type.id(), days.isEmpty() ? 0 : input.tickers(days).size(), -1);
+            started = true;
             List<String> columns = input.numericColumns(days);
             List<String> fields = options.fields().resolve(columns);
             SeriesAssembler assembler = new SeriesAssembler(type, cal, fields, columns.contains("vwap"));
@@ -110,6 +115,7 @@ public final class GoldValidator {
                 input.scan(days, assembler.inputColumns(), bars -> {
                     progress.rowsDone(bars.size());
                     Optional<InstrumentSeries> series = assembler.assemble(bars, Double.NaN, skipped);
+                    progress.unitDone(bars.ticker(), true);
                     series.ifPresent(s -> {
                         covered.add(s.name().instrument());
                         try {
@@ -117,7 +123,6 @@ public final class GoldValidator {
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
-                        progress.unitDone(s.name().instrument(), true);
                     });
                 });
             } catch (UncheckedIOException e) {

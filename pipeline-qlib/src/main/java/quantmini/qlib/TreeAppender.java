@@ -72,6 +72,7 @@ final class TreeAppender {
                 double previous = previousCloses.getOrDefault(bars.ticker(), Double.NaN);
                 Optional<InstrumentSeries> series = assembler.assemble(bars, previous, skipped);
                 if (series.isEmpty()) {
+                    progress.unitDone(bars.ticker(), true);
                     return;
                 }
                 InstrumentSeries s = series.get();
@@ -89,7 +90,7 @@ final class TreeAppender {
                     throw new UncheckedIOException(e);
                 }
                 counters.instrumentsTouched++;
-                progress.unitDone(s.name().instrument(), true);
+                progress.unitDone(bars.ticker(), true);
             })) {
             input.scan(newDays, assembler.inputColumns(), writer);
             writer.finish();

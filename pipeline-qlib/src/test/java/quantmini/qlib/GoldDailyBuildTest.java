@@ -180,6 +180,39 @@ class GoldDailyBuildTest {
         assertSameTree(before, TreeBytes.snapshot(tree));
     }
 
+    @Test
+    void progressCountsEveryTickerOnceAgainstTheAnnouncedTotal() {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void started(String task, long totalUnits, long totalBytes) {
+                events.add("started " + task + " " + totalUnits);
+            }
+
+            @Override
+            public void rowsDone(long count) {
+                rows.addAndGet(count);
+            }
+
+            @Override
+            public void unitDone(String unit, boolean succeeded) {
+                events.add("unit");
+            }
+
+            @Override
+            public void finished() {
+                events.add("finished");
+            }
+        };
+        GoldBuildSummary rebuilt = new GoldBuilder(lake.layout, GoldOptions.defaults())
+                .build(DataType.STOCKS_DAILY, Optional.empty(), Optional.empty(), true, recorder);
+        assertEquals("started qlib stocks_daily full " + rebuilt.instruments(), events.get(0));
+        assertEquals(rebuilt.instruments(), events.stream().filter("unit"::equals).count());
+        assertEquals("finished", events.get(events.size() - 1));
+        assertEquals(rebuilt.rowsRead(), rows.get());
+    }
+
     private Map<String, String[]> instruments() throws Exception {
         Map<String, String[]> all = new HashMap<>();
         for (String line : Files.readAllLines(tree.resolve("instruments/all.txt"), StandardCharsets.UTF_8)) {
