@@ -3,6 +3,9 @@ package quantmini.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
+import quantmini.core.DataType;
+import quantmini.core.config.ConfigKeys;
 import quantmini.core.config.PipelineConfig;
 import quantmini.core.profile.ResourceLimits;
 import quantmini.core.profile.SystemProfiler;
@@ -23,6 +26,16 @@ public final class CommandContext {
         this.config = requireNonNull(config, "config is null");
         this.configRoot = requireNonNull(configRoot, "configRoot is null");
         this.profiler = requireNonNull(profiler, "profiler is null");
+    }
+
+    /** The same context with another configuration (a command that pins a value for its run). */
+    CommandContext withConfig(PipelineConfig changed) {
+        return new CommandContext(changed, configRoot, profiler);
+    }
+
+    /** {@code chosen} when the user named data types, else those of the {@code data_types} key. */
+    List<DataType> typesOrConfigured(List<DataType> chosen) {
+        return chosen == null || chosen.isEmpty() ? config.require(ConfigKeys.DATA_TYPES) : List.copyOf(chosen);
     }
 
     public PipelineConfig config() {

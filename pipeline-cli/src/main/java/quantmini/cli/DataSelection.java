@@ -6,8 +6,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import quantmini.core.DataType;
 import quantmini.core.calendar.UsEquityCalendar;
-import quantmini.core.config.ConfigKeys;
-import quantmini.core.config.PipelineConfig;
 
 /** The {@code --data-types}, {@code --from} and {@code --to} options the stage commands share. */
 final class DataSelection {
@@ -25,8 +23,8 @@ final class DataSelection {
     @Option(names = "--to", paramLabel = "DATE", description = "Last date, YYYY-MM-DD (default: today in New York).")
     LocalDate to;
 
-    List<DataType> types(PipelineConfig config) {
-        return dataTypes == null || dataTypes.isEmpty() ? config.require(ConfigKeys.DATA_TYPES) : List.copyOf(dataTypes);
+    List<DataType> types(CommandContext context) {
+        return context.typesOrConfigured(dataTypes);
     }
 
     LocalDate from() {

@@ -37,7 +37,7 @@ final class DownloadCommand implements Callable<Integer> {
     public Integer call() {
         CommandContext context = parent.context();
         boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
-                .download(selection.types(context.config()), selection.from(), selection.to());
+                .download(selection.types(context), selection.from(), selection.to());
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -41,7 +41,7 @@ final class FeaturesCommand implements Callable<Integer> {
     public Integer call() {
         CommandContext context = parent.context();
         boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
-                .features(selection.types(context.config()), selection.from(), selection.to(), full);
+                .features(selection.types(context), selection.from(), selection.to(), full);
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -38,7 +38,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         CommandContext context = parent.context();
         boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
-                .ingest(selection.types(context.config()), selection.from(), selection.to());
+                .ingest(selection.types(context), selection.from(), selection.to());
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -41,10 +41,13 @@ import quantmini.core.profile.SystemProfiler;
             ""
         },
         subcommands = {
+            DemoCommand.class,
             ProfileCommand.class,
             DownloadCommand.class,
             IngestCommand.class,
             FeaturesCommand.class,
+            QlibCommand.class,
+            ValidateCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
         },

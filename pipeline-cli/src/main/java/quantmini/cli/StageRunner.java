@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import quantmini.cli.run.TerminalProgress;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
@@ -35,6 +36,12 @@ import quantmini.ingest.BronzeIngestor;
 import quantmini.ingest.DayReport;
 import quantmini.ingest.IngestOptions;
 import quantmini.ingest.IngestSummary;
+import quantmini.qlib.GoldBuildSummary;
+import quantmini.qlib.GoldBuilder;
+import quantmini.qlib.GoldFinding;
+import quantmini.qlib.GoldOptions;
+import quantmini.qlib.GoldValidationReport;
+import quantmini.qlib.GoldValidator;
 import quantmini.storage.LandingInventory;
 
 /**
@@ -128,5 +135,42 @@ final class StageRunner {
             succeeded &= summary.succeeded();
         }
         return succeeded;
+    }
+
+    /**
+     * Gold: builds or appends each type's Qlib tree from silver (or bronze) dates in the range;
+     * types without a Qlib tree (options_minute) are passed over with a line saying so.
+     */
+    boolean gold(List<DataType> types, Optional<LocalDate> from, Optional<LocalDate> to, boolean full) {
+        GoldBuilder builder = new GoldBuilder(context.layout(), GoldOptions.fromConfig(context.config()));
+        for (DataType type : types) {
+            if (!GoldBuilder.SUPPORTED_TYPES.contains(type)) {
+                out.println(type + ": no Qlib tree for this data type; passed over");
+                continue;
+            }
+            GoldBuildSummary summary = builder.build(type, from, to, full, TerminalProgress.forThisProcess());
+            out.println(summary.describe());
+            out.flush();
+        }
+        return true;
+    }
+
+    /** Checks each type's Qlib tree against its Parquet input; prints every finding. */
+    boolean validateGold(List<DataType> types) {
+        GoldValidator validator = new GoldValidator(context.layout(), GoldOptions.fromConfig(context.config()));
+        boolean valid = true;
+        for (DataType type : types) {
+            if (!GoldBuilder.SUPPORTED_TYPES.contains(type)) {
+                continue;
+            }
+            GoldValidationReport report = validator.validate(type, TerminalProgress.forThisProcess());
+            for (GoldFinding finding : report.findings()) {
+                out.println("  " + finding);
+            }
+            out.println(report.describe());
+            out.flush();
+            valid &= report.isValid();
+        }
+        return valid;
     }
 }

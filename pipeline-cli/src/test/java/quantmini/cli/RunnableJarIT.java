@@ -10,14 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged application, started as a user starts it, through the stages that exist: what
- * the unit tests' class path cannot show (a library left out of the jar, a missing service file,
- * the manifest's add-opens).
+ * The packaged application, started as a user starts it: what the unit tests' class path cannot
+ * show (a library left out of the jar, a missing service file, the manifest's add-opens), and
+ * what only a real process can (kill -9).
  */
 class RunnableJarIT {
     @TempDir
@@ -25,23 +27,31 @@ class RunnableJarIT {
 
     private record Run(int exitCode, String out) {}
 
-    private Run quantmini(String... args) throws IOException, InterruptedException {
+    private ProcessBuilder command(Path dataRoot, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("quantmini.jar")));
+                "-jar", System.getProperty("quantmini.jar"), "--data-root", dataRoot.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("QUANTMINI_SOURCE", "local:" + work.resolve("flatfiles"));
         environment.put("CONFIG_ROOT", work.resolve("config").toString());
         environment.remove("DATA_ROOT");
-        Process process = builder.start();
+        return builder;
+    }
+
+    private Run quantmini(String... args) throws IOException, InterruptedException {
+        return quantminiIn(work.resolve("data"), args);
+    }
+
+    private Run quantminiIn(Path dataRoot, String... args) throws IOException, InterruptedException {
+        Process process = command(dataRoot, args).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(5, TimeUnit.MINUTES));
         return new Run(process.exitValue(), out);
     }
 
     @Test
-    void theJarRunsSampleDataDownloadIngestAndFeatures() throws Exception {
+    void theJarRunsEveryStage() throws Exception {
         assertEquals(0, quantmini("--version").exitCode());
         Run sample = quantmini("-q", "sample-data", "--out", "flatfiles", "--from", "2024-03-25", "--to", "2024-03-28");
         assertEquals(0, sample.exitCode(), sample.out());
@@ -54,5 +64,73 @@ class RunnableJarIT {
         assertEquals(0, features.exitCode(), features.out());
         assertTrue(Files.isRegularFile(work.resolve("data/silver/stocks_daily/year=2024/month=03/2024-03-28.parquet")));
         assertTrue(Files.isRegularFile(work.resolve("data/bronze/options_minute/year=2024/month=03/2024-03-28.parquet")));
+        Run qlib = quantmini("-q", "qlib");
+        assertEquals(0, qlib.exitCode(), qlib.out());
+        Run validate = quantmini("-q", "validate", "--layer", "gold");
+        assertEquals(0, validate.exitCode(), validate.out());
+        assertTrue(validate.out().contains("gold stocks_daily: valid"), validate.out());
+    }
+
+    @Test
+    void theDemoRunsEveryLayerAndARerunRedoesNothing() throws Exception {
+        Run demo = quantmini("-q", "demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "30");
+        assertEquals(0, demo.exitCode(), demo.out());
+        assertTrue(demo.out().contains("5/5 qlib -> gold"), demo.out());
+        assertTrue(Files.isRegularFile(work.resolve("data/gold/qlib/stocks_daily/calendars/day.txt")));
+        assertTrue(demo.out().contains("ticker          date            close"), demo.out());
+        Run again = quantmini("-q", "demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "30");
+        assertEquals(0, again.exitCode(), again.out());
+        assertTrue(again.out().contains("skipped 36"), "a rerun fetches nothing again: " + again.out());
+    }
+
+    @Test
+    void anIngestKilledMidwayThenRerunGivesTheLakeOfACleanRun() throws Exception {
+        assertEquals(0, quantmini("-q", "sample-data", "--out", "flatfiles", "--from", "2024-03-04", "--to", "2024-03-15",
+                "--tickers", "600", "--minute-activity", "1", "--data-types", "stocks_minute,stocks_daily").exitCode());
+        Path killed = work.resolve("killed");
+        Path clean = work.resolve("clean");
+        for (Path lake : List.of(killed, clean)) {
+            assertEquals(0, quantminiIn(lake, "-q", "download", "--from", "2024-03-04", "--to", "2024-03-15",
+                    "--data-types", "stocks_minute,stocks_daily").exitCode());
+        }
+        Process victim = command(killed, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
+                "--data-types", "stocks_minute,stocks_daily").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path bronze = killed.resolve("bronze/stocks_minute");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (victim.isAlive() && countFiles(bronze) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        victim.destroyForcibly().waitFor();
+
+        assertEquals(0, quantminiIn(killed, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
+                "--data-types", "stocks_minute,stocks_daily").exitCode());
+        assertEquals(0, quantminiIn(clean, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
+                "--data-types", "stocks_minute,stocks_daily").exitCode());
+        for (String layer : List.of("bronze", "quarantine", "metadata")) {
+            assertEquals(contents(clean.resolve(layer)), contents(killed.resolve(layer)), layer + " equals a clean run's");
+        }
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(p -> p.toString().endsWith(".parquet")).count();
+        }
+    }
+
+    /** Every file below {@code folder} by relative path, with a digest of its bytes. */
+    private static Map<String, Integer> contents(Path folder) throws IOException {
+        Map<String, Integer> contents = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return contents;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                contents.put(folder.relativize(file).toString(), java.util.Arrays.hashCode(Files.readAllBytes(file)));
+            }
+        }
+        return contents;
     }
 }

@@ -35,6 +35,7 @@ public final class BronzeIngestor implements Ingestor, MemoryPressureListener, A
     private final Ingestor ingestor;
     private final IngestMode mode;
     private final LakeLayout layout;
+    private final DayMetadataRecorder metadata;
 
     public BronzeIngestor(LakeLayout layout, IngestMode mode, IngestOptions options) {
         this.layout = requireNonNull(layout, "layout is null");
@@ -42,8 +43,8 @@ public final class BronzeIngestor implements Ingestor, MemoryPressureListener, A
         requireNonNull(options, "options is null");
         this.allocator = new RootAllocator();
         BronzeStore bronze = new BronzeStore(layout, allocator);
-        DayPipeline pipeline = new DayPipeline(bronze, new QuarantineWriter(layout),
-                new DayMetadataRecorder(bronze, new MetadataStore(layout, allocator)));
+        this.metadata = new DayMetadataRecorder(bronze, new MetadataStore(layout, allocator));
+        DayPipeline pipeline = new DayPipeline(bronze, new QuarantineWriter(layout), metadata);
         switch (mode) {
             case STREAMING: {
                 AdaptiveChunkSize chunks = new AdaptiveChunkSize(options.chunkRows(), options.minChunkRows());
@@ -74,12 +75,15 @@ public final class BronzeIngestor implements Ingestor, MemoryPressureListener, A
             bytes += sizeOrZero(layout.landingFile(key));
         }
         listener.started("ingest", keys.size(), bytes);
+        List<DataType> types = keys.stream().map(FlatFileKey::dataType).distinct().toList();
         try {
-            for (DataType type : keys.stream().map(FlatFileKey::dataType).distinct().toList()) {
+            for (DataType type : types) {
                 SpilledRuns.removeLeftovers(layout.spillRoot(), type);
             }
+            // before any day starts: metadata a killed run left half-recorded is rebuilt from bronze
+            metadata.recoverInterrupted(types);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + layout.spillRoot(), e);
+            throw new UncheckedIOException("cannot recover what a killed run left in " + layout.dataRoot(), e);
         }
         try {
             return ingestor.ingest(List.copyOf(keys), listener);

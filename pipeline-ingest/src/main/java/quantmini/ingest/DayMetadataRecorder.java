@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.storage.BronzeStore;
 import quantmini.storage.ContractTerms;
@@ -29,8 +30,20 @@ final class DayMetadataRecorder {
     /** The day's rows per ticker in bronze before the day is replaced. */
     record Before(Map<String, Long> rows) {}
 
+    /** Reads the day's current contribution and notes that the day is about to be replaced. */
     Before before(FlatFileKey key) throws IOException {
-        return new Before(bronze.tickerRows(key.dataType(), key.date()));
+        Before before = new Before(bronze.tickerRows(key.dataType(), key.date()));
+        metadata.markPending(key.dataType(), key.date());
+        return before;
+    }
+
+    /** Repairs the metadata of each type a killed run left half-recorded, before any day starts. */
+    void recoverInterrupted(List<DataType> types) throws IOException {
+        for (DataType type : types) {
+            if (metadata.interrupted(type)) {
+                metadata.rebuildFromBronze(type);
+            }
+        }
     }
 
     void record(FlatFileKey key, Before before, DayContent day, long quarantined) throws IOException {
@@ -54,5 +67,6 @@ final class DayMetadataRecorder {
                 any ? OptionalLong.of(sink.minWindowStart()) : OptionalLong.empty(),
                 any ? OptionalLong.of(sink.maxWindowStart()) : OptionalLong.empty());
         metadata.recordDay(stats, tickers, before.rows());
+        metadata.clearPending(key.dataType(), key.date());
     }
 }

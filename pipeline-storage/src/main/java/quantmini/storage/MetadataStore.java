@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import quantmini.core.DataType;
+import quantmini.core.io.AtomicFiles;
 
 /**
  * The metadata files of DESIGN.md §2 under {@code metadata/{stocks,options}/}:
@@ -231,6 +234,112 @@ public final class MetadataStore {
                 .thenComparing(row -> (LocalDate) row[2])
                 .thenComparing(row -> (String) row[1]));
         ParquetTable.write(file, CHAINS_SCHEMA, rows, allocator);
+    }
+
+    /**
+     * Notes, durably, that a day of {@code type} is about to be replaced. The note is cleared once
+     * the day's metadata is recorded; one left behind means a run died in between, and the
+     * metadata may no longer agree with bronze (see {@link #rebuildFromBronze}).
+     */
+    public void markPending(DataType type, LocalDate date) throws IOException {
+        AtomicFiles.writeString(pendingFolder(type).resolve(type.id() + "_" + date), date.toString());
+    }
+
+    public void clearPending(DataType type, LocalDate date) throws IOException {
+        Files.deleteIfExists(pendingFolder(type).resolve(type.id() + "_" + date));
+    }
+
+    /** Whether a run died between replacing a day of {@code type} and recording it. */
+    public boolean interrupted(DataType type) throws IOException {
+        Path folder = pendingFolder(type);
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> notes = Files.list(folder)) {
+            return notes.anyMatch(note -> note.getFileName().toString().startsWith(type.id() + "_"));
+        }
+    }
+
+    /**
+     * Recomputes {@code type}'s symbols (and, for options, contracts and chains) from what bronze
+     * holds, then clears its pending notes: the repair after a run died mid-day, which gives the
+     * metadata of a clean run. Daily stats need no repair: each is replaced whole when its day
+     * is ingested again.
+     */
+    public synchronized void rebuildFromBronze(DataType type) throws IOException {
+        Path folder = layout.metadataRoot(type.assetClass());
+        Files.createDirectories(folder);
+        String id = type.id();
+        List<Object[]> symbols = rowsOfOtherTypes(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, 1, id);
+        symbols.addAll(queryBronze(type, "SELECT ticker, '" + id + "', min(date), max(date), count(*) FROM %s GROUP BY ticker"));
+        symbols.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+        ParquetTable.write(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, symbols, allocator);
+        if (type.isOptions()) {
+            List<Object[]> contracts = rowsOfOtherTypes(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, 1, id);
+            contracts.addAll(queryBronze(type, "SELECT ticker, '" + id + "', min(underlying), min(expiration), min(option_type), "
+                    + "min(strike), min(date), max(date) FROM %s GROUP BY ticker"));
+            contracts.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+            ParquetTable.write(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, contracts, allocator);
+            List<Object[]> chains = rowsOfOtherTypes(folder.resolve(CHAINS), CHAINS_SCHEMA, 0, id);
+            chains.addAll(queryBronze(type, "SELECT '" + id + "', underlying, date, count(DISTINCT expiration), "
+                    + "count(DISTINCT ticker) FROM %s GROUP BY underlying, date"));
+            chains.sort(Comparator.comparing((Object[] row) -> (String) row[0])
+                    .thenComparing(row -> (LocalDate) row[2])
+                    .thenComparing(row -> (String) row[1]));
+            ParquetTable.write(folder.resolve(CHAINS), CHAINS_SCHEMA, chains, allocator);
+        }
+        try (Stream<Path> notes = Files.list(pendingFolder(type))) {
+            for (Path note : notes.filter(n -> n.getFileName().toString().startsWith(id + "_")).toList()) {
+                Files.deleteIfExists(note);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no notes
+        }
+    }
+
+    private Path pendingFolder(DataType type) {
+        return layout.metadataRoot(type.assetClass()).resolve(".pending");
+    }
+
+    private static List<Object[]> rowsOfOtherTypes(Path file, Schema schema, int typeColumn, String type) throws IOException {
+        List<Object[]> rows = ParquetTable.read(file, schema);
+        rows.removeIf(row -> row[typeColumn].equals(type));
+        return rows;
+    }
+
+    /** Rows of {@code sqlTemplate} (its %s is the type's bronze files), as Java values of the metadata schemas. */
+    private List<Object[]> queryBronze(DataType type, String sqlTemplate) throws IOException {
+        Path root = layout.bronzeRoot(type);
+        List<Object[]> rows = new ArrayList<>();
+        boolean anyFile;
+        try (Stream<Path> files = Files.isDirectory(root) ? Files.walk(root) : Stream.empty()) {
+            anyFile = files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet")
+                    && !file.getFileName().toString().startsWith("."));
+        }
+        if (!anyFile) {
+            return rows;
+        }
+        String source = "read_parquet(" + DuckDb.literal(root.resolve("**").resolve("*.parquet")) + ", hive_partitioning = false)";
+        try (Connection connection = DuckDb.connect(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(String.format(sqlTemplate, source))) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                Object[] row = new Object[columns];
+                for (int c = 0; c < columns; c++) {
+                    Object value = result.getObject(c + 1);
+                    if (value instanceof java.sql.Date || value instanceof LocalDate) {
+                        value = result.getObject(c + 1, LocalDate.class);
+                    } else if (value instanceof Number && !(value instanceof Double)) {
+                        value = ((Number) value).longValue();
+                    }
+                    row[c] = value;
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     /** First and last date on which bronze holds {@code ticker}, or null when it holds none. */

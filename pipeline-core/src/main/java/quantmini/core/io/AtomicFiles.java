@@ -55,6 +55,39 @@ public final class AtomicFiles {
     }
 
     /**
+     * Like {@link #write}, but leaves {@code target} untouched (its modification time too) when
+     * it already holds exactly the new bytes: for writers of deterministic output whose readers
+     * notice changes by size and modification time.
+     *
+     * @return whether {@code target} was written
+     */
+    public static boolean writeIfChanged(Path target, ContentWriter writer) throws IOException {
+        requireNonNull(target, "target is null");
+        requireNonNull(writer, "writer is null");
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        boolean moved = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                writer.writeTo(out);
+            }
+            if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1) {
+                return false;
+            }
+            force(temp);
+            moveIntoPlace(temp, target);
+            moved = true;
+            forceDirectory(folder);
+            return true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
      * Lets {@code filler} write a temporary file beside {@code target}, forces it to disk and
      * renames it over {@code target}. On any failure the temporary file is deleted and
      * {@code target} is left as it was.

@@ -56,4 +56,16 @@ class AtomicFilesTest {
         assertFalse(AtomicFiles.isTemporary(target));
         assertEquals(List.of("x.parquet"), names());
     }
+
+    @Test
+    void writeIfChangedLeavesAnEqualFileAsItWas() throws IOException {
+        Path target = folder.resolve("day.csv.gz");
+        assertTrue(AtomicFiles.writeIfChanged(target, out -> out.write(new byte[] {1, 2, 3})));
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(target, before);
+        assertFalse(AtomicFiles.writeIfChanged(target, out -> out.write(new byte[] {1, 2, 3})));
+        assertEquals(before, Files.getLastModifiedTime(target));
+        assertTrue(AtomicFiles.writeIfChanged(target, out -> out.write(new byte[] {1, 2, 4})));
+        assertEquals(List.of("day.csv.gz"), names());
+    }
 }
