@@ -37,6 +37,11 @@ final class DayMetadataRecorder {
         return before;
     }
 
+    /** Withdraws the pending note of a day whose replace failed whole and so changed nothing. */
+    void abandon(FlatFileKey key) throws IOException {
+        metadata.clearPending(key.dataType(), key.date());
+    }
+
     /** Repairs the metadata of each type a killed run left half-recorded, before any day starts. */
     void recoverInterrupted(List<DataType> types) throws IOException {
         for (DataType type : types) {

@@ -38,10 +38,16 @@ final class DayPipeline {
             }
             DayMetadataRecorder.Before before = metadata.before(key);
             DayContent[] content = new DayContent[1];
-            bronze.replaceDay(key.dataType(), key.date(), temp -> {
-                content[0] = strategy.write(key, source, temp);
-                return content[0].sink().rows();
-            });
+            try {
+                bronze.replaceDay(key.dataType(), key.date(), temp -> {
+                    content[0] = strategy.write(key, source, temp);
+                    return content[0].sink().rows();
+                });
+            } catch (IOException | RuntimeException e) {
+                // the replace failed whole (an unreadable file, say): bronze is as it was
+                metadata.abandon(key);
+                throw e;
+            }
             DayContent day = content[0];
             day.rejects().resolveDuplicates(source);
             List<RejectedRow> rejected = day.rejects().sorted();

@@ -241,12 +241,20 @@ public final class MetadataStore {
      * the day's metadata is recorded; one left behind means a run died in between, and the
      * metadata may no longer agree with bronze (see {@link #rebuildFromBronze}).
      */
-    public void markPending(DataType type, LocalDate date) throws IOException {
+    public synchronized void markPending(DataType type, LocalDate date) throws IOException {
         AtomicFiles.writeString(pendingFolder(type).resolve(type.id() + "_" + date), date.toString());
     }
 
-    public void clearPending(DataType type, LocalDate date) throws IOException {
-        Files.deleteIfExists(pendingFolder(type).resolve(type.id() + "_" + date));
+    public synchronized void clearPending(DataType type, LocalDate date) throws IOException {
+        Path folder = pendingFolder(type);
+        Files.deleteIfExists(folder.resolve(type.id() + "_" + date));
+        try (Stream<Path> notes = Files.list(folder)) {
+            if (notes.findAny().isEmpty()) {
+                Files.deleteIfExists(folder); // an empty folder would be one more thing a clean run lacks
+            }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+            // gone already, or another day's note arrived meanwhile
+        }
     }
 
     /** Whether a run died between replacing a day of {@code type} and recording it. */
