@@ -81,15 +81,17 @@ final class DemoCommand implements Callable<Integer> {
             throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, "demo: " + e.getMessage());
         }
         out.printf("    %d files, %,d rows%n", files.size(), files.stream().mapToLong(GeneratedFile::rows).sum());
-        StageRunner stages = new StageRunner(context, out);
-        out.println("2/5 download (local source) -> landing");
-        boolean succeeded = stages.download(types, from, to);
-        out.println("3/5 ingest -> bronze");
-        succeeded &= stages.ingest(types, from, to);
-        out.println("4/5 features -> silver");
-        succeeded &= stages.features(types, from, to, false);
-        out.println("5/5 qlib -> gold");
-        succeeded &= stages.gold(types, Optional.of(from), Optional.of(to), false);
+        boolean succeeded;
+        try (StageRunner stages = StageRunner.locked(context, out)) {
+            out.println("2/5 download (local source) -> landing");
+            succeeded = stages.download(types, from, to);
+            out.println("3/5 ingest -> bronze");
+            succeeded &= stages.ingest(types, from, to);
+            out.println("4/5 features -> silver");
+            succeeded &= stages.features(types, from, to, false);
+            out.println("5/5 qlib -> gold");
+            succeeded &= stages.gold(types, Optional.of(from), Optional.of(to), false);
+        }
 
         LakeLayout lake = context.layout();
         out.println();

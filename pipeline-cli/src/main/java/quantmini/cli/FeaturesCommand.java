@@ -40,8 +40,10 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
-                .features(selection.types(context), selection.from(), selection.to(), full);
+        boolean succeeded;
+        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
+            succeeded = stages.features(selection.types(context), selection.from(), selection.to(), full);
+        }
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

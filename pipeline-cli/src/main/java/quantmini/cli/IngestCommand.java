@@ -37,8 +37,10 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        boolean succeeded = new StageRunner(context, spec.commandLine().getOut())
-                .ingest(selection.types(context), selection.from(), selection.to());
+        boolean succeeded;
+        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
+            succeeded = stages.ingest(selection.types(context), selection.from(), selection.to());
+        }
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

@@ -62,7 +62,9 @@ final class QlibCommand implements Callable<Integer> {
         if (from != null && to != null && to.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        new StageRunner(context, spec.commandLine().getOut()).gold(types, Optional.ofNullable(from), Optional.ofNullable(to), full);
+        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
+            stages.gold(types, Optional.ofNullable(from), Optional.ofNullable(to), full);
+        }
         return ExitCode.SUCCESS.code();
     }
 }

@@ -2,6 +2,7 @@ package quantmini.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import quantmini.cli.run.RunLock;
 import quantmini.cli.run.TerminalProgress;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
@@ -50,13 +52,38 @@ import quantmini.storage.LandingInventory;
  * commands share. Each method returns whether every date succeeded; failures are printed, one
  * line per date, and never stop the other dates.
  */
-final class StageRunner {
+final class StageRunner implements AutoCloseable {
     private final CommandContext context;
     private final PrintWriter out;
+    private final RunLock lock;
 
-    StageRunner(CommandContext context, PrintWriter out) {
+    private StageRunner(CommandContext context, PrintWriter out, RunLock lock) {
         this.context = requireNonNull(context, "context is null");
         this.out = requireNonNull(out, "out is null");
+        this.lock = requireNonNull(lock, "lock is null");
+    }
+
+    /**
+     * Takes the data root's lock for as long as the runner is open: stages clear what a killed
+     * run left behind, which is safe only when no other run is writing.
+     *
+     * @throws QuantminiException with exit code 3 when another run holds the lock
+     */
+    static StageRunner locked(CommandContext context, PrintWriter out) {
+        try {
+            return new StageRunner(context, out, RunLock.acquire(context.layout().lockFile()));
+        } catch (IOException e) {
+            throw new QuantminiException(ExitCode.JOB_FAILED, "cannot take the lock " + context.layout().lockFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the lock ends with the process anyway
+        }
     }
 
     /** Landing: mirrors what the source lists in the range. */

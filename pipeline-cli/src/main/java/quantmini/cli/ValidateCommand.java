@@ -45,7 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         CommandContext context = parent.context();
         List<DataType> types = context.typesOrConfigured(dataTypes);
-        boolean valid = new StageRunner(context, spec.commandLine().getOut()).validateGold(types);
+        boolean valid;
+        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
+            valid = stages.validateGold(types);
+        }
         return valid ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

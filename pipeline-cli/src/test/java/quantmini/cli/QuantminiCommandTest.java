@@ -96,6 +96,16 @@ class QuantminiCommandTest {
     }
 
     @Test
+    void aCommandThatWritesTheLakeExits3WhileAnotherRunHoldsTheLock() throws IOException {
+        try (quantmini.cli.run.RunLock held = quantmini.cli.run.RunLock.acquire(temp.resolve("data/.quantmini.lock"))) {
+            CliRunner.Result result = cli.run("ingest", "--from", "2024-03-01", "--to", "2024-03-02");
+            assertEquals(3, result.exitCode(), result.err());
+            assertTrue(result.err().startsWith("quantmini: another run holds the lock"), result.err());
+        }
+        assertEquals(0, cli.run("ingest", "--from", "2024-03-01", "--to", "2024-03-02").exitCode(), "free again once released");
+    }
+
+    @Test
     void theCompletionScriptCoversTheCommands() {
         CliRunner.Result result = cli.run("generate-completion");
         assertEquals(0, result.exitCode());
