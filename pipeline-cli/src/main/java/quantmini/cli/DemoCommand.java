@@ -84,13 +84,13 @@ final class DemoCommand implements Callable<Integer> {
         boolean succeeded;
         try (StageRunner stages = StageRunner.locked(context, out)) {
             out.println("2/5 download (local source) -> landing");
-            succeeded = stages.download(types, from, to);
+            succeeded = stages.download(types, from, to).succeeded();
             out.println("3/5 ingest -> bronze");
-            succeeded &= stages.ingest(types, from, to);
+            succeeded &= stages.ingest(types, from, to).succeeded();
             out.println("4/5 features -> silver");
-            succeeded &= stages.features(types, from, to, false);
+            succeeded &= stages.features(types, from, to, false).succeeded();
             out.println("5/5 qlib -> gold");
-            succeeded &= stages.gold(types, Optional.of(from), Optional.of(to), false);
+            succeeded &= stages.gold(types, Optional.of(from), Optional.of(to), false).succeeded();
         }
 
         LakeLayout lake = context.layout();

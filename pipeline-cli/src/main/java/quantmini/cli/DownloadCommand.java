@@ -38,7 +38,7 @@ final class DownloadCommand implements Callable<Integer> {
         CommandContext context = parent.context();
         boolean succeeded;
         try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.download(selection.types(context), selection.from(), selection.to());
+            succeeded = stages.download(selection.types(context), selection.from(), selection.to()).succeeded();
         }
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }

@@ -42,7 +42,7 @@ final class FeaturesCommand implements Callable<Integer> {
         CommandContext context = parent.context();
         boolean succeeded;
         try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.features(selection.types(context), selection.from(), selection.to(), full);
+            succeeded = stages.features(selection.types(context), selection.from(), selection.to(), full).succeeded();
         }
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }

@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
         CommandContext context = parent.context();
         boolean succeeded;
         try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.ingest(selection.types(context), selection.from(), selection.to());
+            succeeded = stages.ingest(selection.types(context), selection.from(), selection.to()).succeeded();
         }
         return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }

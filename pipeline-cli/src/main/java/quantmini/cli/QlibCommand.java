@@ -62,9 +62,10 @@ final class QlibCommand implements Callable<Integer> {
         if (from != null && to != null && to.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
+        boolean succeeded;
         try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            stages.gold(types, Optional.ofNullable(from), Optional.ofNullable(to), full);
+            succeeded = stages.gold(types, Optional.ofNullable(from), Optional.ofNullable(to), full).succeeded();
         }
-        return ExitCode.SUCCESS.code();
+        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 }

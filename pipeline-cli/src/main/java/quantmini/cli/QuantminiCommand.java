@@ -41,6 +41,8 @@ import quantmini.core.profile.SystemProfiler;
             ""
         },
         subcommands = {
+            DailyCommand.class,
+            BackfillCommand.class,
             DemoCommand.class,
             ProfileCommand.class,
             DownloadCommand.class,

@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import quantmini.cli.run.RunLock;
 import quantmini.cli.run.TerminalProgress;
 import quantmini.core.DataType;
@@ -87,7 +90,15 @@ final class StageRunner implements AutoCloseable {
     }
 
     /** Landing: mirrors what the source lists in the range. */
-    boolean download(List<DataType> types, LocalDate from, LocalDate to) {
+    StageResult download(List<DataType> types, LocalDate from, LocalDate to) {
+        return download(types, from, to, new ArrayList<>());
+    }
+
+    /**
+     * Landing, also telling {@code listed} every day the source has in the range (the dates a
+     * watermark may pass only when all their layers are in place).
+     */
+    StageResult download(List<DataType> types, LocalDate from, LocalDate to, List<FlatFileKey> listed) {
         PipelineConfig config = context.config();
         int concurrency = context.limits().concurrentDownloads();
         RetryPolicy defaults = RetryPolicy.defaults();
@@ -98,28 +109,38 @@ final class StageRunner implements AutoCloseable {
             FlatFileCatalog catalog = new FlatFileCatalog(source, retry);
             List<CatalogEntry> entries = new ArrayList<>();
             for (DataType type : types) {
-                List<CatalogEntry> listed = catalog.list(type, from, to);
-                out.printf("%s: %d files from %s to %s in %s%n", type, listed.size(), from, to, source.describe());
-                entries.addAll(listed);
+                List<CatalogEntry> found = catalog.list(type, from, to);
+                out.printf("%s: %d files from %s to %s in %s%n", type, found.size(), from, to, source.describe());
+                entries.addAll(found);
             }
+            entries.forEach(entry -> listed.add(entry.key()));
             out.flush();
             MirrorResult result = new LandingMirror(source, context.layout(), settings).mirror(entries, TerminalProgress.forThisProcess());
             out.println("download: " + result.summaryLine());
+            List<String> errors = new ArrayList<>();
+            Set<FlatFileKey> failed = new HashSet<>();
             for (KeyResult failure : result.failures()) {
-                out.println("  failed " + failure.key() + ": " + failure.reason());
+                errors.add(failure.key() + ": " + failure.reason());
+                failed.add(failure.key());
             }
-            out.flush();
-            return result.allSucceeded();
+            printFailures(errors);
+            return new StageResult("download", entries.size(), 0, 0, result.bytes(), result.seconds(), failed, Set.of(),
+                    result.changedKeys(), errors);
         }
     }
 
     /** Bronze: validates and writes what landing holds in the range. */
-    boolean ingest(List<DataType> types, LocalDate from, LocalDate to) {
+    StageResult ingest(List<DataType> types, LocalDate from, LocalDate to) {
         List<FlatFileKey> keys = new ArrayList<>();
         LandingInventory landing = new LandingInventory(context.layout());
         for (DataType type : types) {
             keys.addAll(landing.keys(type, from, to));
         }
+        return ingest(keys);
+    }
+
+    /** Bronze: validates and writes these landed days. */
+    StageResult ingest(List<FlatFileKey> keys) {
         ResourceLimits limits = context.limits();
         out.printf("ingest: %d landed files, %s mode%n", keys.size(), limits.mode().name().toLowerCase(Locale.ROOT));
         out.flush();
@@ -134,52 +155,88 @@ final class StageRunner implements AutoCloseable {
         out.printf(Locale.ROOT, "ingest: %d days, rows in %,d, written %,d, quarantined %,d, %.1f s, %,.0f rows/s%n",
                 summary.days().size(), summary.rowsIn(), summary.rowsWritten(), summary.rowsQuarantined(), summary.seconds(),
                 summary.rowsPerSecond());
+        List<String> errors = new ArrayList<>();
+        Set<FlatFileKey> failed = new HashSet<>();
         for (DayReport failure : summary.failures()) {
-            out.println("  failed " + failure.key() + ": " + failure.error().orElse("unknown error"));
+            errors.add(failure.key() + ": " + failure.error().orElse("unknown error"));
+            failed.add(failure.key());
         }
-        out.flush();
-        return summary.succeeded();
+        printFailures(errors);
+        return new StageResult("ingest", keys.size(), summary.rowsWritten(), summary.rowsQuarantined(), 0, summary.seconds(),
+                failed, Set.of(), List.of(), errors);
     }
 
     /** Silver: the features of missing or stale dates, or of every date with {@code full}. */
-    boolean features(List<DataType> types, LocalDate from, LocalDate to, boolean full) {
+    StageResult features(List<DataType> types, LocalDate from, LocalDate to, boolean full) {
         SilverBuilder builder = new SilverBuilder(context.layout(), StandardFeatures.registry(), context.limits(),
                 SilverOptions.from(context.config()));
-        boolean succeeded = true;
+        long start = System.nanoTime();
+        int dates = 0;
+        long rows = 0;
+        List<String> errors = new ArrayList<>();
+        Set<FlatFileKey> failed = new HashSet<>();
+        Set<DataType> failedTypes = new HashSet<>();
         for (DataType type : types) {
-            SilverBuildSummary summary;
             try {
-                summary = builder.build(type, from, to, full, TerminalProgress.forThisProcess());
+                SilverBuildSummary summary = builder.build(type, from, to, full, TerminalProgress.forThisProcess());
+                out.println(summary.describe());
+                dates += summary.datesWritten().size();
+                rows += summary.rows();
+                for (DateFailure failure : summary.failures()) {
+                    errors.add(type + " " + failure.date() + ": " + failure.message());
+                    failed.add(new FlatFileKey(type, failure.date()));
+                }
             } catch (IllegalArgumentException e) {
                 // an unknown name in features.enabled, found when the type's features are chosen
                 throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, "features.enabled: " + e.getMessage());
+            } catch (QuantminiException e) {
+                errors.add(type + ": " + e.getMessage());
+                failedTypes.add(type);
             }
-            out.println(summary.describe());
-            for (DateFailure failure : summary.failures()) {
-                out.println("  failed " + type + " " + failure.date() + ": " + failure.message());
-            }
-            out.flush();
-            succeeded &= summary.succeeded();
         }
-        return succeeded;
+        printFailures(errors);
+        return new StageResult("features", dates, rows, 0, 0, (System.nanoTime() - start) / 1e9, failed, failedTypes, List.of(), errors);
     }
 
     /**
      * Gold: builds or appends each type's Qlib tree from silver (or bronze) dates in the range;
      * types without a Qlib tree (options_minute) are passed over with a line saying so.
      */
-    boolean gold(List<DataType> types, Optional<LocalDate> from, Optional<LocalDate> to, boolean full) {
+    StageResult gold(List<DataType> types, Optional<LocalDate> from, Optional<LocalDate> to, boolean full) {
         GoldBuilder builder = new GoldBuilder(context.layout(), GoldOptions.fromConfig(context.config()));
+        long start = System.nanoTime();
+        int dates = 0;
+        long rows = 0;
+        List<String> errors = new ArrayList<>();
+        Set<DataType> failedTypes = new HashSet<>();
         for (DataType type : types) {
             if (!GoldBuilder.SUPPORTED_TYPES.contains(type)) {
                 out.println(type + ": no Qlib tree for this data type; passed over");
                 continue;
             }
-            GoldBuildSummary summary = builder.build(type, from, to, full, TerminalProgress.forThisProcess());
-            out.println(summary.describe());
+            try {
+                GoldBuildSummary summary = builder.build(type, from, to, full, TerminalProgress.forThisProcess());
+                out.println(summary.describe());
+                dates += summary.newDates();
+                rows += summary.rowsRead();
+            } catch (QuantminiException e) {
+                if (e.exitCode() == ExitCode.USAGE_OR_CONFIG) {
+                    throw e;
+                }
+                errors.add(type + ": " + e.getMessage());
+                failedTypes.add(type);
+            }
             out.flush();
         }
-        return true;
+        printFailures(errors);
+        return new StageResult("gold", dates, rows, 0, 0, (System.nanoTime() - start) / 1e9, Set.of(), failedTypes, List.of(), errors);
+    }
+
+    private void printFailures(List<String> errors) {
+        for (String error : errors) {
+            out.println("  failed " + error);
+        }
+        out.flush();
     }
 
     /** Checks each type's Qlib tree against its Parquet input; prints every finding. */
@@ -188,6 +245,10 @@ final class StageRunner implements AutoCloseable {
         boolean valid = true;
         for (DataType type : types) {
             if (!GoldBuilder.SUPPORTED_TYPES.contains(type)) {
+                continue;
+            }
+            if (!Files.isDirectory(context.layout().qlibRoot(type)) && !Files.isDirectory(context.layout().bronzeRoot(type))) {
+                out.println("gold " + type + ": no tree and no input; nothing to check");
                 continue;
             }
             GoldValidationReport report = validator.validate(type, TerminalProgress.forThisProcess());

@@ -49,4 +49,27 @@ public final class LandingInventory {
         keys.sort(null);
         return List.copyOf(keys);
     }
+
+    /**
+     * The keys whose bronze is missing or older than the landed file: what an ingest must (re)do
+     * for the lake to be complete. A day inside a compacted {@code month.parquet} counts by that
+     * file's time. A landed file replaced by a republished object is newer than its bronze.
+     */
+    public List<FlatFileKey> withoutCurrentBronze(List<FlatFileKey> keys) {
+        List<FlatFileKey> stale = new ArrayList<>();
+        for (FlatFileKey key : keys) {
+            Path landed = layout.landingFile(key);
+            Path day = layout.bronzeFile(key.dataType(), key.date());
+            Path month = LakeLayout.compactedMonthFile(layout.bronzeRoot(key.dataType()), key.date());
+            Path bronze = Files.isRegularFile(day) ? day : Files.isRegularFile(month) ? month : null;
+            try {
+                if (bronze == null || Files.getLastModifiedTime(bronze).compareTo(Files.getLastModifiedTime(landed)) < 0) {
+                    stale.add(key);
+                }
+            } catch (IOException e) {
+                stale.add(key); // unreadable times: redo, which is always safe
+            }
+        }
+        return List.copyOf(stale);
+    }
 }
