@@ -48,6 +48,7 @@ import quantmini.core.profile.SystemProfiler;
             FeaturesCommand.class,
             QlibCommand.class,
             ValidateCommand.class,
+            QueryCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
         },
