@@ -49,6 +49,7 @@ import quantmini.core.profile.SystemProfiler;
             QlibCommand.class,
             ValidateCommand.class,
             QueryCommand.class,
+            StatusCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
         },

@@ -40,6 +40,15 @@ final class ResultFormatter {
      * out so it differs from an empty string, and the row count last.
      */
     static String table(QueryResult result) {
+        StringBuilder out = new StringBuilder(alignedLines(result));
+        int count = result.rows().size();
+        out.append('(').append(count).append(count == 1 ? " row" : " rows")
+                .append(result.truncated() ? ", more not shown: raise --max-rows" : "").append(")\n");
+        return out.toString();
+    }
+
+    /** The header, a dashed rule and the rows, aligned; without the row count. */
+    static String alignedLines(QueryResult result) {
         List<QueryResult.Column> columns = result.columns();
         int[] widths = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
@@ -54,9 +63,6 @@ final class ResultFormatter {
         for (List<String> row : result.rows()) {
             line(out, columns, widths, row.stream().map(ResultFormatter::display).toList());
         }
-        int count = result.rows().size();
-        out.append('(').append(count).append(count == 1 ? " row" : " rows")
-                .append(result.truncated() ? ", more not shown: raise --max-rows" : "").append(")\n");
         return out.toString();
     }
 
