@@ -10,6 +10,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import quantmini.core.ExitCode;
@@ -22,6 +26,8 @@ import quantmini.core.QuantminiException;
  * never touches what the stages use, and views of one lake never leak into a query of another.
  */
 final class LakeQuery {
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private LakeQuery() {}
 
     /** The first {@code maxRows} rows of {@code sql}; a DuckDB error is a usage error on one line. */
@@ -92,7 +98,24 @@ final class LakeQuery {
         if (value instanceof BigDecimal) {
             return ((BigDecimal) value).toPlainString();
         }
+        if (value instanceof java.sql.Timestamp) {
+            return timestamp(((java.sql.Timestamp) value).toLocalDateTime());
+        }
+        if (value instanceof LocalDateTime) {
+            return timestamp((LocalDateTime) value);
+        }
+        if (value instanceof OffsetDateTime) {
+            // TIMESTAMPTZ comes back in UTC; shown as DuckDB shows it, with the offset
+            OffsetDateTime time = (OffsetDateTime) value;
+            return timestamp(time.toLocalDateTime()) + (time.getOffset().equals(ZoneOffset.UTC) ? "+00" : time.getOffset().getId());
+        }
         return value.toString();
+    }
+
+    /** {@code 2024-03-18 09:30:00}, with a fraction only when there is one (Java's toString drops zero seconds). */
+    private static String timestamp(LocalDateTime time) {
+        String text = time.format(SECONDS);
+        return time.getNano() == 0 ? text : text + String.format(".%06d", time.getNano() / 1000);
     }
 
     /** DuckDB's messages span lines (the SQL and a caret); the CLI reports failures on one line. */

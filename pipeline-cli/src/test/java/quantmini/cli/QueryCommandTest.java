@@ -74,6 +74,8 @@ class QueryCommandTest {
         assertEquals("[\n{\"id\":1,\"name\":\"a\",\"price\":2.5,\"ok\":true},\n"
                 + "{\"id\":10,\"name\":\"b,\\\"c\\\"\",\"price\":null,\"ok\":false}\n]\n", cli.run("query", VALUES, "--format", "json").out());
         assertEquals("[]\n", cli.run("query", "SELECT 1 AS x WHERE false", "--format", "json").out());
+        assertEquals("t,tz\n2024-03-18 09:30:00,2024-03-18 13:30:00+00\n", cli.run("query",
+                "SELECT TIMESTAMP '2024-03-18 09:30:00' AS t, TIMESTAMPTZ '2024-03-18 13:30:00+00' AS tz", "--format", "csv").out());
         CliRunner.Result limited = cli.run("query", VALUES, "--max-rows", "1");
         assertTrue(limited.out().endsWith("(1 row, more not shown: raise --max-rows)\n"), limited.out());
     }
