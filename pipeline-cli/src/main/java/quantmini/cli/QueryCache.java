@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -47,6 +48,24 @@ final class QueryCache {
         Preconditions.checkArgument(maxBytes > 0, "maxBytes must be positive, was %s", maxBytes);
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
+    }
+
+    /** Statements that only read; any other (COPY, CREATE, SET, ...) must run every time for its effect. */
+    private static final Pattern READ_ONLY = Pattern.compile(
+            "(?is)^\\s*(\\(\\s*)*(SELECT|WITH|FROM|VALUES|TABLE|DESCRIBE|SUMMARIZE|SHOW|PIVOT|UNPIVOT)\\b.*");
+    /** Functions whose answer changes between runs over the same files. */
+    private static final Pattern VOLATILE = Pattern.compile(
+            "(?i)\\b(random|setseed|uuid|gen_random_uuid|now|current_date|current_time|current_timestamp|get_current_time|"
+                    + "get_current_timestamp|today|nextval|currval|read_csv\\w*|read_json\\w*|read_parquet|glob)\\b");
+
+    /**
+     * True when an answer of {@code sql} may be reused: a read-only statement that neither calls
+     * a volatile function nor reads files outside the views (their changes would not show in the key).
+     */
+    static boolean cacheable(String sql) {
+        // a second statement after a ';' may write; a ';' inside a literal only costs a cache miss
+        boolean oneStatement = sql.strip().replaceAll(";+$", "").indexOf(';') < 0;
+        return oneStatement && READ_ONLY.matcher(sql).matches() && !VOLATILE.matcher(sql).find();
     }
 
     /** The key of {@code sql} limited to {@code maxRows} over {@code files} as they are now. */

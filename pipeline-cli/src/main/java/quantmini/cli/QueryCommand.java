@@ -84,9 +84,10 @@ final class QueryCommand implements Callable<Integer> {
             // a file went away between the listing and the key (a run replaced it): list again
             throw new QuantminiException(ExitCode.JOB_FAILED, "the lake changed while reading it (" + e.getMessage() + "); run the query again", e);
         }
-        Optional<QueryResult> cached = noCache ? Optional.empty() : cache.get(key);
+        boolean useCache = !noCache && QueryCache.cacheable(sql);
+        Optional<QueryResult> cached = useCache ? cache.get(key) : Optional.empty();
         QueryResult result = cached.orElseGet(() -> LakeQuery.run(views, sql, maxRows));
-        if (cached.isEmpty()) {
+        if (useCache && cached.isEmpty()) {
             cache.put(key, result);
         }
         PrintWriter out = spec.commandLine().getOut();
