@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import quantmini.core.DataType;
@@ -96,21 +97,21 @@ final class LakeViews {
      * Hive partitioning is off because the columns already hold the dates, and union_by_name lets
      * files written before a column was added be read with those after.
      */
-    private static java.util.Optional<View> partitioned(String layer, DataType type, Path root) {
+    private static Optional<View> partitioned(String layer, DataType type, Path root) {
         List<Path> files = parquetFiles(root);
         if (files.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String glob = DuckDb.literal(root.resolve("*").resolve("*").resolve("*.parquet"));
         String source = "read_parquet(" + glob + ", hive_partitioning = false, union_by_name = true)";
-        return java.util.Optional.of(new View(layer, type.id(), source, files));
+        return Optional.of(new View(layer, type.id(), source, files));
     }
 
-    private static java.util.Optional<View> single(String name, Path file) {
+    private static Optional<View> single(String name, Path file) {
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new View("metadata", name, "read_parquet(" + DuckDb.literal(file) + ")", List.of(file)));
+        return Optional.of(new View("metadata", name, "read_parquet(" + DuckDb.literal(file) + ")", List.of(file)));
     }
 
     /** The files the glob {@code <root>/*}{@code /*}{@code /*.parquet} matches, sorted. */
