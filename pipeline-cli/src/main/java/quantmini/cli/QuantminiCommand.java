@@ -50,6 +50,8 @@ import quantmini.core.profile.SystemProfiler;
             FeaturesCommand.class,
             QlibCommand.class,
             ValidateCommand.class,
+            QueryCommand.class,
+            StatusCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
         },
