@@ -62,29 +62,12 @@ public final class AtomicFiles {
      * @return whether {@code target} was written
      */
     public static boolean writeIfChanged(Path target, ContentWriter writer) throws IOException {
-        requireNonNull(target, "target is null");
         requireNonNull(writer, "writer is null");
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", TEMP_SUFFIX);
-        boolean moved = false;
-        try {
+        return commit(target, temp -> {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
-            if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1) {
-                return false;
-            }
-            force(temp);
-            moveIntoPlace(temp, target);
-            moved = true;
-            forceDirectory(folder);
-            return true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        }, temp -> !Files.isRegularFile(target) || Files.mismatch(temp, target) != -1);
     }
 
     /**
@@ -93,6 +76,16 @@ public final class AtomicFiles {
      * {@code target} is left as it was.
      */
     public static void fill(Path target, FileFiller filler) throws IOException {
+        commit(target, filler, temp -> true);
+    }
+
+    /** Something that decides, once the temporary file is complete, whether it replaces the target. */
+    @FunctionalInterface
+    private interface Decision {
+        boolean replace(Path temporaryFile) throws IOException;
+    }
+
+    private static boolean commit(Path target, FileFiller filler, Decision decision) throws IOException {
         requireNonNull(target, "target is null");
         requireNonNull(filler, "filler is null");
         Path folder = target.toAbsolutePath().getParent();
@@ -101,10 +94,14 @@ public final class AtomicFiles {
         boolean moved = false;
         try {
             filler.fill(temp);
+            if (!decision.replace(temp)) {
+                return false;
+            }
             force(temp);
             moveIntoPlace(temp, target);
             moved = true;
             forceDirectory(folder);
+            return true;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
