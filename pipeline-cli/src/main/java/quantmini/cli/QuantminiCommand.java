@@ -47,6 +47,7 @@ import quantmini.core.profile.SystemProfiler;
             IngestCommand.class,
             FeaturesCommand.class,
             QlibCommand.class,
+            CompactCommand.class,
             ValidateCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
