@@ -48,6 +48,7 @@ import quantmini.core.profile.SystemProfiler;
             FeaturesCommand.class,
             QlibCommand.class,
             CompactCommand.class,
+            ArchiveCommand.class,
             ValidateCommand.class,
             SampleDataCommand.class,
             AutoComplete.GenerateCompletion.class
