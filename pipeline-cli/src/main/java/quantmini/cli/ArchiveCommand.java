@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import quantmini.core.DataType;
 import quantmini.core.ExitCode;
 import quantmini.core.QuantminiException;
 import quantmini.storage.ArchivedPartition;
@@ -71,17 +72,26 @@ final class ArchiveCommand implements Callable<Integer> {
                 List<ArchivedPartition> restored = archiver.restore(restore);
                 restored.forEach(p -> print(out, "restored", p));
                 out.printf("archive: %d partitions of %s restored%n", restored.size(), restore);
+                hintGold(out, restored);
             } else {
                 LocalDate cutoff = before != null ? before : LocalDate.now(NEW_YORK).minusDays(DEFAULT_DAYS);
                 List<ArchivedPartition> archived = archiver.archiveExpired(cutoff);
                 archived.forEach(p -> print(out, "archived", p));
                 out.printf("archive: %d partitions archived (contracts expired before %s)%n", archived.size(), cutoff);
+                hintGold(out, archived);
             }
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "archive: " + e.getMessage(), e);
         }
         out.flush();
         return ExitCode.SUCCESS.code();
+    }
+
+    /** Gold is built from the live lake and is not moved: its options tree differs until rebuilt. */
+    private static void hintGold(PrintWriter out, List<ArchivedPartition> changed) {
+        if (changed.stream().anyMatch(p -> p.type() == DataType.OPTIONS_DAILY)) {
+            out.println("gold: rebuild the options Qlib tree from the live lake with: quantmini qlib --data-types options_daily --full");
+        }
     }
 
     private static void print(PrintWriter out, String what, ArchivedPartition p) {

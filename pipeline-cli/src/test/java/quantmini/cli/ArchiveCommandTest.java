@@ -52,6 +52,7 @@ class ArchiveCommandTest {
         CliRunner.Result archive = cli.run("archive", "--expired-options", "--before", cutoff.toString());
         assertEquals(0, archive.exitCode(), archive.out() + archive.err());
         assertTrue(archive.out().contains("archived bronze options_daily 2024-02"), archive.out());
+        assertTrue(archive.out().contains("quantmini qlib --data-types options_daily --full"), archive.out());
         for (String folder : FOLDERS) {
             String[] parts = folder.split("/");
             assertFalse(Files.exists(data.resolve(folder).resolve("year=2024/month=02")), folder);
@@ -70,6 +71,11 @@ class ArchiveCommandTest {
             r.next();
             assertEquals(0, r.getLong(1), "the live lake no longer sees february");
         }
+        // gold still holds the archived days until its options tree is rebuilt from the live lake
+        CliRunner.Result qlib = cli.run("qlib", "--data-types", "options_daily", "--full");
+        assertEquals(0, qlib.exitCode(), qlib.out() + qlib.err());
+        CliRunner.Result validate = cli.run("validate", "--layer", "gold");
+        assertEquals(0, validate.exitCode(), validate.out() + validate.err());
         CliRunner.Result again = cli.run("archive", "--expired-options", "--before", cutoff.toString());
         assertTrue(again.out().contains("archive: 0 partitions archived"), again.out());
 

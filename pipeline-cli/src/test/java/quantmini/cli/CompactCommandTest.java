@@ -55,9 +55,14 @@ class CompactCommandTest {
         assertTrue(Files.isRegularFile(febStocks.resolve("2024-02-21.parquet")));
         assertSame("compact_stocks_before", stocks);
         assertSame("compact_options_before", options);
+        // a compaction killed after moving the day out, before renaming the month file in
+        Path work = Files.createDirectories(febStocks.resolve(".compacting"));
+        Files.copy(febStocks.resolve("month.parquet"), work.resolve("month.parquet.ready"));
+        Files.move(febStocks.resolve("2024-02-21.parquet"), work.resolve("2024-02-21.parquet.merged"));
         CliRunner.Result remerge = cli.run("compact", "--data-types", "stocks_daily", "--before", "2024-03");
         assertTrue(remerge.out().contains("compact: 1 months compacted before 2024-03, 2 files merged"), remerge.out());
         assertEquals(0, dayFiles(febStocks));
+        assertFalse(Files.exists(work));
         assertSame("compact_stocks_before", stocks);
 
         CliRunner.Result features = cli.run("features", "--from", "2024-02-20", "--to", "2024-03-08", "--full");
