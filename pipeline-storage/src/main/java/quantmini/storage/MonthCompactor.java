@@ -227,14 +227,14 @@ public final class MonthCompactor {
      * and per date the same row count and sum of row hashes, compared both ways. Returns the rows.
      */
     private static long verify(Connection duckdb, List<Path> sources, Path written) throws SQLException, IOException {
-        List<String> sourceColumns = columns(duckdb, read(sources, false));
-        List<String> writtenColumns = columns(duckdb, read(List.of(written), false));
+        List<Column> sourceColumns = columns(duckdb, read(sources, false));
+        List<Column> writtenColumns = columns(duckdb, read(List.of(written), false));
         if (!sourceColumns.equals(writtenColumns)) {
             throw new IOException("the merged file's columns " + writtenColumns + " differ from " + sourceColumns);
         }
         StringBuilder hashed = new StringBuilder();
-        for (String column : sourceColumns) {
-            hashed.append(hashed.length() == 0 ? "" : ", ").append('"').append(column.substring(0, column.indexOf(' ')).replace("\"", "\"\"")).append('"');
+        for (Column column : sourceColumns) {
+            hashed.append(hashed.length() == 0 ? "" : ", ").append('"').append(column.name().replace("\"", "\"\"")).append('"');
         }
         String perDate = "SELECT date, count(*) AS n, sum(hash(" + hashed + ")::HUGEINT) AS h FROM %s GROUP BY date";
         String a = String.format(perDate, read(sources, false));
@@ -257,13 +257,20 @@ public final class MonthCompactor {
         }
     }
 
-    /** Column names and types, as {@code "name TYPE"}. */
-    private static List<String> columns(Connection duckdb, String relation) throws SQLException {
-        List<String> columns = new ArrayList<>();
+    /** A column as DuckDB describes it. */
+    private record Column(String name, String type) {
+        @Override
+        public String toString() {
+            return name + " " + type;
+        }
+    }
+
+    private static List<Column> columns(Connection duckdb, String relation) throws SQLException {
+        List<Column> columns = new ArrayList<>();
         try (Statement statement = duckdb.createStatement();
                 ResultSet result = statement.executeQuery("DESCRIBE SELECT * FROM " + relation)) {
             while (result.next()) {
-                columns.add(result.getString("column_name") + " " + result.getString("column_type"));
+                columns.add(new Column(result.getString("column_name"), result.getString("column_type")));
             }
         }
         return columns;

@@ -90,13 +90,14 @@ public final class OptionsArchiver {
 
     /** {@code archive/<layer>-<type>-YYYY-MM.json} */
     public Path manifest(String layer, DataType type, YearMonth month) {
-        return layout.archiveRoot().resolve(layer + "-" + type.id() + "-" + month + ".json");
+        checkLayer(layer);
+        return layout.archiveManifest(layer, type, month);
     }
 
     /** {@code archive/<layer>/<type>/} */
     public Path archiveRoot(String layer, DataType type) {
         checkLayer(layer);
-        return layout.archiveRoot().resolve(layer).resolve(type.id());
+        return layout.archiveRoot(layer, type);
     }
 
     private Path liveRoot(String layer, DataType type) {
