@@ -49,6 +49,8 @@ import quantmini.core.profile.SystemProfiler;
             IngestCommand.class,
             FeaturesCommand.class,
             QlibCommand.class,
+            CompactCommand.class,
+            ArchiveCommand.class,
             ValidateCommand.class,
             QueryCommand.class,
             StatusCommand.class,

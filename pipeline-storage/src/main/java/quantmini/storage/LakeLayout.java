@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 
@@ -86,6 +87,18 @@ public final class LakeLayout {
     /** {@code archive/}: partitions moved out of the live lake, with manifests. */
     public Path archiveRoot() {
         return dataRoot.resolve("archive");
+    }
+
+    /** {@code archive/<layer>/<data_type>/}: the archived month partitions of one layer and type. */
+    public Path archiveRoot(String layer, DataType type) {
+        requireNonNull(layer, "layer is null");
+        return archiveRoot().resolve(layer).resolve(type.id());
+    }
+
+    /** {@code archive/<layer>-<data_type>-YYYY-MM.json}: what one archived partition holds. */
+    public Path archiveManifest(String layer, DataType type, YearMonth month) {
+        requireNonNull(layer, "layer is null");
+        return archiveRoot().resolve(layer + "-" + type.id() + "-" + month + ".json");
     }
 
     /** {@code tmp/}: spill files of external sorts; safe to delete when no run holds the lock. */
