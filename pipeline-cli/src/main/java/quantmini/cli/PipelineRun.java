@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import quantmini.cli.run.Alerter;
 import quantmini.cli.run.RunReport;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
 import quantmini.core.FlatFileKey;
 import quantmini.core.QuantminiException;
+import quantmini.core.config.ConfigKeys;
 import quantmini.storage.LandingInventory;
 import quantmini.storage.Watermarks;
 
@@ -71,8 +74,13 @@ final class PipelineRun {
         boolean nothingNew = ingested.isEmpty() && results.get(2).units() == 0 && results.get(3).units() == 0;
         String outcome = failed ? "failed" : nothingNew ? "nothing_new" : "success";
         try {
-            out.println(command + ": " + describe(outcome, listed.size(), results) + "; report "
-                    + report.write(context.config().logRoot(), outcome, Instant.now()));
+            Path written = report.write(context.config().logRoot(), outcome, Instant.now());
+            out.println(command + ": " + describe(outcome, listed.size(), results) + "; report " + written);
+            long quarantined = results.stream().mapToLong(StageResult::quarantinedRows).sum();
+            if (new Alerter(context.config().get(ConfigKeys.ALERTS_COMMAND), context.config().get(ConfigKeys.ALERTS_WEBHOOK_URL))
+                    .notifyIfNeeded(written, outcome, quarantined)) {
+                out.println(command + ": alert sent (" + (failed ? "failures" : quarantined + " quarantined rows") + ")");
+            }
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "cannot write the run report under " + context.config().logRoot()
                     + ": " + e.getMessage(), e);

@@ -89,6 +89,47 @@ class PipelineRunTest {
         assertEquals(0, validate.exitCode(), validate.out());
     }
 
+    @Test
+    void aRunThatQuarantinesRowsCallsTheAlertCommandAndWebhookWithItsReport() throws Exception {
+        publish("2024-03-04", "2024-03-05");
+        // the vendor ships a day with malformed rows: they are quarantined, the run goes on
+        String key = "us_stocks_sip/day_aggs_v1/2024/03/2024-03-05.csv.gz";
+        byte[] broken = new quantmini.fixtures.BrokenFiles(new quantmini.fixtures.FlatFileGenerator(
+                quantmini.fixtures.FixtureSpec.small().withStockTickers(30)))
+                .make(quantmini.fixtures.BrokenFileKind.MALFORMED_ROWS, quantmini.core.DataType.STOCKS_DAILY,
+                        java.time.LocalDate.of(2024, 3, 5)).gzipBytes();
+        Files.write(temp.resolve("source").resolve(key), broken);
+        java.util.concurrent.atomic.AtomicReference<String> posted = new java.util.concurrent.atomic.AtomicReference<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            posted.set(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path alerts = Files.createDirectories(temp.resolve("alerts"));
+            CliRunner.Result run = cli("lake").run("-D", "alerts.command=cp -t " + alerts, "-D",
+                    "alerts.webhook_url=http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
+                    "backfill", "--from", "2024-03-04", "--to", "2024-03-05", "--data-types", "stocks_daily");
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("alert sent"), run.out());
+            assertTrue(posted.get() != null && posted.get().contains("\"quarantined_rows\""), String.valueOf(posted.get()));
+            assertTrue(new ObjectMapper().readTree(posted.get()).get("outcome").asText().equals("success"));
+            // the command got the report's path as its last argument: cp -t copied it
+            try (Stream<Path> copies = Files.list(alerts)) {
+                Path copy = copies.findFirst().orElseThrow();
+                assertEquals(posted.get(), Files.readString(copy));
+                assertTrue(copy.getFileName().toString().endsWith("-backfill.json"), copy.toString());
+            }
+        } finally {
+            server.stop(0);
+        }
+        CliRunner.Result quiet = cli("lake").run("-D", "alerts.command=false", "daily", "--today", "2024-03-05", "--data-types", "stocks_daily");
+        assertTrue(!quiet.out().contains("alert sent"), "nothing new, nothing quarantined: no alert: " + quiet.out());
+    }
+
     private static long differingRows(Path one, Path other) {
         String a = "read_parquet('" + one + "')";
         String b = "read_parquet('" + other + "')";

@@ -85,6 +85,11 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> DAILY_RECHECK_TRADING_DAYS = ConfigKey.of("daily.recheck_trading_days", integer(0, 250), 5,
             "Trading days that daily re-lists to catch files the vendor republished (changed ETag or size).");
 
+    public static final ConfigKey<String> ALERTS_COMMAND = ConfigKey.auto("alerts.command", text(),
+            "Shell command run after a daily or backfill run that failed or quarantined rows; the run report's path is its last argument.");
+    public static final ConfigKey<URI> ALERTS_WEBHOOK_URL = ConfigKey.auto("alerts.webhook_url", httpUrl(),
+            "URL that receives the run report as a JSON POST after a daily or backfill run that failed or quarantined rows.");
+
     public static final ConfigKey<String> LOGGING_LEVEL = ConfigKey.of("logging.level",
             word(List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")), "INFO",
             "Console and file log level; --verbose and --quiet override it.").withEnvironmentVariable("LOG_LEVEL");
@@ -124,7 +129,8 @@ public final class ConfigKeys {
         keys.addAll(List.of(INGEST_MODE, INGEST_CHUNK_ROWS, LIMITS_MAX_MEMORY_GB, LIMITS_WORKER_THREADS,
                 LIMITS_CONCURRENT_DOWNLOADS, DOWNLOAD_MAX_ATTEMPTS, DOWNLOAD_OBJECT_TIMEOUT_SECONDS, PARQUET_COMPRESSION,
                 PARQUET_COMPRESSION_LEVEL, PARQUET_ROW_GROUP_ROWS, QLIB_MINUTE_SESSION, QLIB_FIELDS_INCLUDE,
-                QLIB_FIELDS_EXCLUDE, FEATURES_ENABLED, DAILY_RECHECK_TRADING_DAYS, LOGGING_LEVEL, LOGGING_LOG_ROOT));
+                QLIB_FIELDS_EXCLUDE, FEATURES_ENABLED, DAILY_RECHECK_TRADING_DAYS, ALERTS_COMMAND, ALERTS_WEBHOOK_URL, LOGGING_LEVEL,
+                LOGGING_LOG_ROOT));
         return List.copyOf(keys);
     }
 }
