@@ -29,7 +29,7 @@ class ArchiveCommandTest {
     @Test
     void archivesExpiredOptionsMonthsAndRestoresThemByteForByte() throws Exception {
         Path data = temp.resolve("data");
-        CliRunner cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", data.toString()));
+        CliRunner cli = CliRunner.forLake(temp.resolve("config"), data);
         CliRunner.Result demo = cli.run("demo", "--from", "2024-02-20", "--to", "2024-03-08", "--tickers", "20");
         assertEquals(0, demo.exitCode(), demo.out() + demo.err());
 

@@ -2,6 +2,7 @@ package quantmini.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -13,6 +14,11 @@ final class CliRunner {
 
     CliRunner(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
+    }
+
+    /** A runner whose configuration folder and lake are the given folders, and nothing else set. */
+    static CliRunner forLake(Path configRoot, Path dataRoot) {
+        return new CliRunner(Map.of("CONFIG_ROOT", configRoot.toString(), "DATA_ROOT", dataRoot.toString()));
     }
 
     Result run(String... args) {

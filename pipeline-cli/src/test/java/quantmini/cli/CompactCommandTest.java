@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ class CompactCommandTest {
     @Test
     void compactsClosedMonthsWithoutChangingWhatReadersSee() throws Exception {
         Path data = temp.resolve("data");
-        CliRunner cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", data.toString()));
+        CliRunner cli = CliRunner.forLake(temp.resolve("config"), data);
         CliRunner.Result demo = cli.run("demo", "--from", "2024-02-20", "--to", "2024-03-08", "--tickers", "20");
         assertEquals(0, demo.exitCode(), demo.out() + demo.err());
         Path stocks = data.resolve("bronze/stocks_daily");
@@ -77,7 +76,7 @@ class CompactCommandTest {
 
     @Test
     void minuteTypesAndSilverAreUsageErrors() {
-        CliRunner cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", temp.resolve("data").toString()));
+        CliRunner cli = CliRunner.forLake(temp.resolve("config"), temp.resolve("data"));
         assertEquals(2, cli.run("compact", "--data-types", "stocks_minute").exitCode());
         assertEquals(2, cli.run("compact", "--layers", "silver").exitCode());
         CliRunner.Result empty = cli.run("compact");

@@ -37,7 +37,7 @@ class DownloadCommandTest {
 
     @Test
     void s3WithoutCredentialsIsAConfigurationError() {
-        CliRunner cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", temp.resolve("data").toString()));
+        CliRunner cli = CliRunner.forLake(temp.resolve("config"), temp.resolve("data"));
         CliRunner.Result result = cli.run("download", "--from", "2024-03-01");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().startsWith("quantmini: no S3 credentials: set POLYGON_S3_KEY and POLYGON_S3_SECRET"), result.err());

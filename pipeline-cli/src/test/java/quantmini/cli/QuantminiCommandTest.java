@@ -25,7 +25,7 @@ class QuantminiCommandTest {
     @BeforeEach
     void setUp() throws IOException {
         configRoot = Files.createDirectories(temp.resolve("config"));
-        cli = new CliRunner(Map.of("CONFIG_ROOT", configRoot.toString(), "DATA_ROOT", temp.resolve("data").toString()));
+        cli = CliRunner.forLake(configRoot, temp.resolve("data"));
     }
 
     @Test

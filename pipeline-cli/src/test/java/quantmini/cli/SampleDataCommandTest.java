@@ -28,7 +28,7 @@ class SampleDataCommandTest {
     @Test
     void writesTheBucketLayoutWithPolygonsHeaderReadableByDuckDb() throws Exception {
         Path out = temp.resolve("flatfiles");
-        CliRunner cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", temp.resolve("data").toString()));
+        CliRunner cli = CliRunner.forLake(temp.resolve("config"), temp.resolve("data"));
 
         CliRunner.Result result = cli.run("sample-data", "--out", out.toString(), "--from", "2024-03-27", "--to", "2024-04-01",
                 "--tickers", "40");
@@ -73,7 +73,7 @@ class SampleDataCommandTest {
 
     @Test
     void theSameOptionsGiveTheSameBytes() throws IOException {
-        CliRunner cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", temp.resolve("data").toString()));
+        CliRunner cli = CliRunner.forLake(temp.resolve("config"), temp.resolve("data"));
         for (String run : List.of("a", "b")) {
             assertEquals(0, cli.run("sample-data", "--out", temp.resolve(run).toString(), "--from", "2024-06-03",
                     "--data-types", "stocks_minute,options_daily").exitCode());

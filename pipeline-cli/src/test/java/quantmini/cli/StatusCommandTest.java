@@ -32,7 +32,7 @@ class StatusCommandTest {
     @BeforeAll
     static void buildLake() {
         data = temp.resolve("data");
-        cli = new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", data.toString()));
+        cli = CliRunner.forLake(temp.resolve("config"), data);
         CliRunner.Result demo = cli.run("demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "20");
         assertEquals(0, demo.exitCode(), demo.err());
     }

@@ -42,9 +42,7 @@ class KillAndResumeTest {
             String bucket = s3.newBucket();
             List<GeneratedFile> files = new FlatFileGenerator(FixtureSpec.small())
                     .writeRange(temp.resolve("generated"), List.of(DataType.STOCKS_MINUTE), FROM, TO);
-            for (GeneratedFile file : files) {
-                s3.put(bucket, file.key().objectKey(), file.path());
-            }
+            s3.putAll(bucket, files);
             FlatFileKey stalled = new FlatFileKey(DataType.STOCKS_MINUTE, LocalDate.of(2024, 3, 6));
             LakeLayout killed = new LakeLayout(temp.resolve("killed"));
 

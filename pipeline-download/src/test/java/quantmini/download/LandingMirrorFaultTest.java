@@ -65,10 +65,7 @@ class LandingMirrorFaultTest {
         FlatFileGenerator generator = new FlatFileGenerator(FixtureSpec.small());
         List<GeneratedFile> files = new ArrayList<>(
                 generator.writeRange(temp.resolve("generated"), List.of(DataType.STOCKS_DAILY, DataType.STOCKS_MINUTE), FROM, TO));
-        for (GeneratedFile file : files) {
-            s3.put(bucket, file.key().objectKey(), file.path());
-            uploaded.put(file.key(), TestFiles.sha256(file.path()));
-        }
+        uploaded.putAll(s3.putAll(bucket, files));
         proxy = new FaultProxy(s3.port(), (method, path, attempt) -> Fault.NONE);
     }
 

@@ -67,10 +67,7 @@ class LandingMirrorS3Test {
         List<GeneratedFile> files = new ArrayList<>(generator.writeRange(generated, List.of(DataType.STOCKS_DAILY), FROM, TO));
         // a few minute files, large enough to arrive in many chunks
         files.addAll(generator.writeRange(generated, List.of(DataType.STOCKS_MINUTE), LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 5)));
-        for (GeneratedFile file : files) {
-            s3.put(bucket, file.key().objectKey(), file.path());
-            uploaded.put(file.key(), TestFiles.sha256(file.path()));
-        }
+        uploaded.putAll(s3.putAll(bucket, files));
         // objects the catalog must not take for day files
         s3.put(bucket, DataType.STOCKS_DAILY.flatFilePrefix() + "/2024/03/README.txt", new byte[] {1, 2, 3});
         s3.put(bucket, DataType.STOCKS_DAILY.flatFilePrefix() + "/2024/03/2024-03-05.csv", new byte[] {1, 2, 3});

@@ -1,12 +1,18 @@
 package quantmini.download;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import quantmini.core.FlatFileKey;
+import quantmini.fixtures.GeneratedFile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -85,6 +91,17 @@ final class LoopbackS3 implements AutoCloseable {
 
     void put(String bucket, String key, Path file) {
         client.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromFile(file)).join();
+    }
+
+    /** Uploads generated day files at their object keys; returns the SHA-256 of each, by key. */
+    Map<FlatFileKey, String> putAll(String bucket, List<GeneratedFile> files)
+            throws IOException {
+        Map<FlatFileKey, String> digests = new LinkedHashMap<>();
+        for (GeneratedFile file : files) {
+            put(bucket, file.key().objectKey(), file.path());
+            digests.put(file.key(), TestFiles.sha256(file.path()));
+        }
+        return digests;
     }
 
     @Override

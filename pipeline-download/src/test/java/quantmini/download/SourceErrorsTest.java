@@ -21,7 +21,6 @@ import quantmini.core.QuantminiException;
 import quantmini.core.progress.ProgressListener;
 import quantmini.fixtures.FixtureSpec;
 import quantmini.fixtures.FlatFileGenerator;
-import quantmini.fixtures.GeneratedFile;
 import quantmini.storage.LakeLayout;
 
 /** Refused credentials and a missing bucket fail at once, in one line, without the secret. */
@@ -41,10 +40,7 @@ class SourceErrorsTest {
     static void startServer(@TempDir Path generated) throws Exception {
         s3 = new LoopbackS3();
         bucket = s3.newBucket();
-        for (GeneratedFile file : new FlatFileGenerator(FixtureSpec.small())
-                .writeRange(generated, List.of(DataType.STOCKS_DAILY), FROM, TO)) {
-            s3.put(bucket, file.key().objectKey(), file.path());
-        }
+        s3.putAll(bucket, new FlatFileGenerator(FixtureSpec.small()).writeRange(generated, List.of(DataType.STOCKS_DAILY), FROM, TO));
     }
 
     @AfterAll
