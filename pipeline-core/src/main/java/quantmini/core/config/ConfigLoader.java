@@ -57,10 +57,6 @@ public final class ConfigLoader {
         return configured == null || configured.isBlank() ? Path.of("config") : Path.of(configured);
     }
 
-    public Path configRootPath() {
-        return configRoot;
-    }
-
     /**
      * @param commandLine key name to raw value, set by command options such as {@code --data-root}
      * @throws ConfigException naming the origin, the key and the value of the first problem

@@ -37,10 +37,6 @@ public final class MemoryMonitor implements AutoCloseable {
         listeners.add(requireNonNull(listener, "listener is null"));
     }
 
-    public long budgetBytes() {
-        return budgetBytes;
-    }
-
     /** The level of the last sample. */
     public synchronized MemoryPressure level() {
         return level;
