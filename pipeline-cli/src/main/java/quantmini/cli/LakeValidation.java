@@ -3,15 +3,14 @@ package quantmini.cli;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import quantmini.cli.run.TerminalProgress;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
 import quantmini.core.QuantminiException;
 import quantmini.core.config.ConfigKeys;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
 import quantmini.core.validation.LayerReportBuilder;
@@ -41,32 +40,30 @@ final class LakeValidation {
     }
 
     /**
-     * @param from first date to check (landing, bronze, silver); empty for the first present
-     * @param to last date to check; empty for the last present
+     * @param range the dates to check in landing, bronze and silver (gold is checked whole)
      * @param offline whether to leave the source alone (landing is then not compared with its list)
      */
-    List<LayerReport> validate(List<LakeLayer> layers, List<DataType> types, Optional<LocalDate> from, Optional<LocalDate> to,
-            boolean offline) {
+    List<LayerReport> validate(List<LakeLayer> layers, List<DataType> types, DateRange range, boolean offline) {
         List<LayerReport> reports = new ArrayList<>();
         for (LakeLayer layer : layers) {
             switch (layer) {
-                case LANDING -> reports.addAll(landing(types, from, to, offline));
+                case LANDING -> reports.addAll(landing(types, range, offline));
                 case BRONZE -> {
                     BronzeValidator validator = new BronzeValidator(context.layout());
-                    types.forEach(type -> reports.add(validator.validate(type, from, to, TerminalProgress.forThisProcess())));
+                    types.forEach(type -> reports.add(validator.validate(type, range, TerminalProgress.forThisProcess())));
                 }
-                case SILVER -> types.forEach(type -> reports.add(silver(type, from, to)));
+                case SILVER -> types.forEach(type -> reports.add(silver(type, range)));
                 case GOLD -> types.stream().filter(GoldBuilder.SUPPORTED_TYPES::contains).forEach(type -> reports.add(gold(type)));
             }
         }
         return reports;
     }
 
-    private List<LayerReport> landing(List<DataType> types, Optional<LocalDate> from, Optional<LocalDate> to, boolean offline) {
+    private List<LayerReport> landing(List<DataType> types, DateRange range, boolean offline) {
         LandingValidator validator = new LandingValidator(context.layout());
         List<LayerReport> reports = new ArrayList<>();
         if (offline) {
-            types.forEach(type -> reports.add(validator.validateOffline(type, from, to, "--offline", TerminalProgress.forThisProcess())));
+            types.forEach(type -> reports.add(validator.validateOffline(type, range, "--offline", TerminalProgress.forThisProcess())));
             return reports;
         }
         FlatFileSource source;
@@ -74,23 +71,23 @@ final class LakeValidation {
             source = FlatFileSource.open(SourceSettingsFactory.from(context.config()), 1);
         } catch (QuantminiException e) {
             String why = "the source cannot be opened (" + e.getMessage() + ")";
-            types.forEach(type -> reports.add(validator.validateOffline(type, from, to, why, TerminalProgress.forThisProcess())));
+            types.forEach(type -> reports.add(validator.validateOffline(type, range, why, TerminalProgress.forThisProcess())));
             return reports;
         }
         try (source) {
             RetryPolicy defaults = RetryPolicy.defaults();
             FlatFileCatalog catalog = new FlatFileCatalog(source, new RetryPolicy(
                     context.config().require(ConfigKeys.DOWNLOAD_MAX_ATTEMPTS), defaults.baseDelay(), defaults.maxDelay()));
-            types.forEach(type -> reports.add(validator.validate(type, from, to, catalog, TerminalProgress.forThisProcess())));
+            types.forEach(type -> reports.add(validator.validate(type, range, catalog, TerminalProgress.forThisProcess())));
         }
         return reports;
     }
 
-    private LayerReport silver(DataType type, Optional<LocalDate> from, Optional<LocalDate> to) {
+    private LayerReport silver(DataType type, DateRange range) {
         SilverValidator validator = new SilverValidator(context.layout(), StandardFeatures.registry(), context.limits(),
                 SilverOptions.from(context.config()));
         try {
-            return validator.validate(type, from, to, TerminalProgress.forThisProcess());
+            return validator.validate(type, range, TerminalProgress.forThisProcess());
         } catch (IllegalArgumentException e) {
             // an unknown name in features.enabled, found when the type's features are chosen
             throw new QuantminiException(ExitCode.USAGE_OR_CONFIG, "features.enabled: " + e.getMessage());

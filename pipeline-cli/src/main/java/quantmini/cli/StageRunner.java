@@ -23,6 +23,7 @@ import quantmini.core.config.PipelineConfig;
 import quantmini.core.memory.MemoryMonitor;
 import quantmini.core.memory.ProcessMemoryUsageSource;
 import quantmini.core.profile.ResourceLimits;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
 import quantmini.download.CatalogEntry;
@@ -241,8 +242,7 @@ final class StageRunner implements AutoCloseable {
      * Checks {@code layers} of each type, layer after layer; prints nothing (the caller formats
      * the reports). Holding the lock keeps a run from changing the lake under the check.
      */
-    List<LayerReport> validate(List<LakeLayer> layers, List<DataType> types, Optional<LocalDate> from, Optional<LocalDate> to,
-            boolean offline) {
-        return new LakeValidation(context).validate(layers, types, from, to, offline);
+    List<LayerReport> validate(List<LakeLayer> layers, List<DataType> types, DateRange range, boolean offline) {
+        return new LakeValidation(context).validate(layers, types, range, offline);
     }
 }

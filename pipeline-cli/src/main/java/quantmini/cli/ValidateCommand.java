@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
 
@@ -91,8 +92,8 @@ final class ValidateCommand implements Callable<Integer> {
         CommandContext context = parent.context();
         List<LayerReport> reports;
         try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            reports = stages.validate(layer.layers(), context.typesOrConfigured(dataTypes), Optional.ofNullable(from),
-                    Optional.ofNullable(to), offline);
+            reports = stages.validate(layer.layers(), context.typesOrConfigured(dataTypes),
+                    new DateRange(Optional.ofNullable(from), Optional.ofNullable(to)), offline);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? ValidationFormatter.json(reports) : ValidationFormatter.text(reports));

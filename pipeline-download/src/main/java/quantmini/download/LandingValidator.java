@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
-import quantmini.core.Preconditions;
 import quantmini.core.QuantminiException;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
 import quantmini.core.validation.LayerReportBuilder;
@@ -51,13 +51,11 @@ public final class LandingValidator {
      * Checks landing and compares it with the source's list. A source that cannot be listed
      * gives a warning, not a finding.
      *
-     * @param from first date to check; empty for the first landed one
-     * @param to last date to check; empty for the last landed one
+     * @param range the dates to check; an open end is the first (last) landed date
      */
-    public LayerReport validate(DataType type, Optional<LocalDate> from, Optional<LocalDate> to, FlatFileCatalog catalog,
-            ProgressListener progress) {
+    public LayerReport validate(DataType type, DateRange range, FlatFileCatalog catalog, ProgressListener progress) {
         requireNonNull(catalog, "catalog is null");
-        return validate(type, from, to, Optional.of(catalog), "", progress);
+        return validate(type, range, Optional.of(catalog), "", progress);
     }
 
     /**
@@ -65,28 +63,25 @@ public final class LandingValidator {
      *
      * @param why why the source is not listed, for the warning
      */
-    public LayerReport validateOffline(DataType type, Optional<LocalDate> from, Optional<LocalDate> to, String why,
-            ProgressListener progress) {
+    public LayerReport validateOffline(DataType type, DateRange range, String why, ProgressListener progress) {
         requireNonNull(why, "why is null");
-        return validate(type, from, to, Optional.empty(), why, progress);
+        return validate(type, range, Optional.empty(), why, progress);
     }
 
-    private LayerReport validate(DataType type, Optional<LocalDate> from, Optional<LocalDate> to, Optional<FlatFileCatalog> catalog,
-            String offline, ProgressListener progress) {
+    private LayerReport validate(DataType type, DateRange range, Optional<FlatFileCatalog> catalog, String offline,
+            ProgressListener progress) {
         requireNonNull(type, "type is null");
-        requireNonNull(from, "from is null");
-        requireNonNull(to, "to is null");
+        requireNonNull(range, "range is null");
         requireNonNull(progress, "progress is null");
         LayerReportBuilder report = new LayerReportBuilder(LakeLayer.LANDING, type, List.of("files", "bytes", "rows"));
-        List<FlatFileKey> landed = new LandingInventory(layout).keys(type, from.orElse(LocalDate.of(1000, 1, 1)),
-                to.orElse(LocalDate.of(9999, 12, 31)));
+        List<FlatFileKey> landed = new LandingInventory(layout).keys(type, range.first(), range.last());
         report.count("files", landed.size());
-        if (landed.isEmpty() && (from.isEmpty() || to.isEmpty())) {
+        if (landed.isEmpty() && (range.from().isEmpty() || range.to().isEmpty())) {
             return report.build();
         }
-        LocalDate first = from.orElseGet(() -> landed.get(0).date());
-        LocalDate last = to.orElseGet(() -> landed.get(landed.size() - 1).date());
-        Preconditions.checkArgument(!last.isBefore(first), "date range ends before it starts: %s to %s", first, last);
+        // landed dates lie in the range, so these two are in order
+        LocalDate first = range.from().orElseGet(() -> landed.get(0).date());
+        LocalDate last = range.to().orElseGet(() -> landed.get(landed.size() - 1).date());
         Optional<Map<LocalDate, CatalogEntry>> listed = list(catalog, offline, type, first, last, report);
 
         progress.started("validate landing " + type.id(), landed.size(), -1);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.Finding;
 import quantmini.core.validation.LayerReport;
 import quantmini.fixtures.FixtureSpec;
@@ -56,8 +57,7 @@ class LandingValidatorTest {
     }
 
     private LayerReport validate() {
-        return new LandingValidator(layout).validate(DataType.STOCKS_DAILY, Optional.empty(), Optional.empty(), catalog,
-                ProgressListener.NONE);
+        return new LandingValidator(layout).validate(DataType.STOCKS_DAILY, DateRange.ALL, catalog, ProgressListener.NONE);
     }
 
     private static List<String> findings(LayerReport report) {
@@ -90,8 +90,8 @@ class LandingValidatorTest {
         new LandingRecord(wrong, Files.size(file)).writeBeside(file);
         String right = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
 
-        List<String> findings = findings(new LandingValidator(layout).validateOffline(DataType.STOCKS_DAILY, Optional.empty(),
-                Optional.empty(), "offline", ProgressListener.NONE));
+        List<String> findings = findings(new LandingValidator(layout).validateOffline(DataType.STOCKS_DAILY, DateRange.ALL, "offline",
+                ProgressListener.NONE));
 
         assertEquals(List.of("landing stocks_daily 2024-03-06 " + LANDED + ": content MD5 " + right + " differs from the recorded ETag "
                 + wrong), findings);
@@ -114,14 +114,13 @@ class LandingValidatorTest {
 
     @Test
     void anExplicitRangeFindsTheSourcesDatesLandingLacks() throws Exception {
-        Optional<LocalDate> from = Optional.of(FIRST);
-        Optional<LocalDate> to = Optional.of(LocalDate.of(2024, 3, 12));
-        LayerReport report = new LandingValidator(layout).validate(DataType.STOCKS_DAILY, from, to, catalog, ProgressListener.NONE);
+        DateRange range = new DateRange(Optional.of(FIRST), Optional.of(LocalDate.of(2024, 3, 12)));
+        LayerReport report = new LandingValidator(layout).validate(DataType.STOCKS_DAILY, range, catalog, ProgressListener.NONE);
         assertTrue(report.isValid(), "the source has nothing after " + LAST);
 
         new FlatFileGenerator(FixtureSpec.small()).writeRange(temp.resolve("source"), List.of(DataType.STOCKS_DAILY),
                 LocalDate.of(2024, 3, 11), LocalDate.of(2024, 3, 11));
-        LayerReport missing = new LandingValidator(layout).validate(DataType.STOCKS_DAILY, from, to, catalog, ProgressListener.NONE);
+        LayerReport missing = new LandingValidator(layout).validate(DataType.STOCKS_DAILY, range, catalog, ProgressListener.NONE);
 
         assertEquals(List.of("landing stocks_daily 2024-03-11 landing/polygon-s3/stocks_daily/2024/03/2024-03-11.csv.gz: missing: the "
                 + "source lists us_stocks_sip/day_aggs_v1/2024/03/2024-03-11.csv.gz but landing has no file for it"), findings(missing));
@@ -131,7 +130,7 @@ class LandingValidatorTest {
     @Test
     void aSourceThatCannotBeListedLeavesAWarning() {
         try (LocalFlatFileSource gone = new LocalFlatFileSource(temp.resolve("no-such-folder"), 1)) {
-            LayerReport report = new LandingValidator(layout).validate(DataType.STOCKS_DAILY, Optional.empty(), Optional.empty(),
+            LayerReport report = new LandingValidator(layout).validate(DataType.STOCKS_DAILY, DateRange.ALL,
                     new FlatFileCatalog(gone, RetryPolicy.defaults()), ProgressListener.NONE);
 
             assertTrue(report.isValid());

@@ -15,13 +15,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import quantmini.core.DataType;
 import quantmini.core.QuantminiException;
 import quantmini.core.profile.ResourceLimits;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
 import quantmini.core.validation.LayerReportBuilder;
@@ -57,17 +57,11 @@ public final class SilverValidator {
         this.options = requireNonNull(options, "options is null");
     }
 
-    /**
-     * @param from first date to check; empty for no lower bound
-     * @param to last date to check; empty for no upper bound
-     */
-    public LayerReport validate(DataType type, Optional<LocalDate> from, Optional<LocalDate> to, ProgressListener progress) {
+    /** Checks the silver of {@code type} on the dates of {@code range}. */
+    public LayerReport validate(DataType type, DateRange range, ProgressListener progress) {
         requireNonNull(type, "type is null");
-        requireNonNull(from, "from is null");
-        requireNonNull(to, "to is null");
+        requireNonNull(range, "range is null");
         requireNonNull(progress, "progress is null");
-        LocalDate first = from.orElse(LocalDate.of(1000, 1, 1));
-        LocalDate last = to.orElse(LocalDate.of(9999, 12, 31));
         LayerReportBuilder report = new LayerReportBuilder(LakeLayer.SILVER, type, List.of("dates", "files", "rows", "values"));
         List<Feature> features = registry.select(type, options.enabledFeatures());
         try (Connection duckdb = DuckDbSessions.open(limits, layout.spillRoot().resolve("duckdb-silver"))) {
@@ -79,9 +73,9 @@ public final class SilverValidator {
                 report.add("", layout.relative(layout.bronzeRoot(type)), "silver not checked: " + e.getMessage());
                 return report.build();
             }
-            Map<LocalDate, Path> silver = silverFiles(type, first, last, report);
+            Map<LocalDate, Path> silver = silverFiles(type, range, report);
             List<LocalDate> both = new ArrayList<>();
-            for (LocalDate date : bronze.dates(first, last)) {
+            for (LocalDate date : bronze.dates(range.first(), range.last())) {
                 if (archived(type, date)) {
                     continue;
                 }
@@ -123,13 +117,12 @@ public final class SilverValidator {
     }
 
     /** The silver day files in the range by date; a file of another form is a finding (silver is never compacted). */
-    private Map<LocalDate, Path> silverFiles(DataType type, LocalDate first, LocalDate last, LayerReportBuilder report)
-            throws IOException {
+    private Map<LocalDate, Path> silverFiles(DataType type, DateRange range, LayerReportBuilder report) throws IOException {
         Map<LocalDate, Path> files = new TreeMap<>();
         for (PartitionFile file : PartitionFile.list(layout.silverRoot(type))) {
             if (file.isMonthFile()) {
                 report.add("", layout.relative(file.path()), "a month file in silver, which only ever holds day files");
-            } else if (!file.day().get().isBefore(first) && !file.day().get().isAfter(last) && !archived(type, file.day().get())) {
+            } else if (range.contains(file.day().get()) && !archived(type, file.day().get())) {
                 files.put(file.day().get(), file.path());
             }
         }

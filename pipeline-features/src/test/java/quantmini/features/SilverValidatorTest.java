@@ -11,12 +11,12 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.Finding;
 import quantmini.core.validation.LayerReport;
 import quantmini.storage.LakeLayout;
@@ -55,7 +55,7 @@ class SilverValidatorTest {
 
     private static LayerReport validate(LakeLayout layout, DataType type) {
         return new SilverValidator(layout, StandardFeatures.registry(), TestLake.LIMITS, SilverOptions.defaults().withDatesPerBatch(7))
-                .validate(type, Optional.empty(), Optional.empty(), ProgressListener.NONE);
+                .validate(type, DateRange.ALL, ProgressListener.NONE);
     }
 
     private static List<String> reasons(LayerReport report) {

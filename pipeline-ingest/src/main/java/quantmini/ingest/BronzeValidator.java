@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,6 +25,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
 import quantmini.core.validation.LayerReportBuilder;
@@ -70,24 +70,16 @@ public final class BronzeValidator {
     /** The counts of one date's rows in one file. */
     private record DateGroup(LocalDate date, long rows, long tickers, long brokenRows, long rowsOutOfOrder) {}
 
-    /**
-     * @param from first date to check; empty for no lower bound
-     * @param to last date to check; empty for no upper bound
-     */
-    public LayerReport validate(DataType type, Optional<LocalDate> from, Optional<LocalDate> to, ProgressListener progress) {
+    /** Checks the bronze files of {@code type} holding dates in {@code range}, and those dates. */
+    public LayerReport validate(DataType type, DateRange range, ProgressListener progress) {
         requireNonNull(type, "type is null");
-        requireNonNull(from, "from is null");
-        requireNonNull(to, "to is null");
+        requireNonNull(range, "range is null");
         requireNonNull(progress, "progress is null");
-        LocalDate first = from.orElse(LocalDate.of(1000, 1, 1));
-        LocalDate last = to.orElse(LocalDate.of(9999, 12, 31));
         LayerReportBuilder report = new LayerReportBuilder(LakeLayer.BRONZE, type, List.of("dates", "files", "rows", "quarantined rows"));
         try (Connection duckdb = DuckDb.connect(); RootAllocator allocator = new RootAllocator()) {
             List<PartitionFile> files = new ArrayList<>();
             for (PartitionFile file : PartitionFile.list(layout.bronzeRoot(type))) {
-                boolean inRange = file.day().map(d -> !d.isBefore(first) && !d.isAfter(last))
-                        .orElse(!file.month().isBefore(YearMonth.from(first)) && !file.month().isAfter(YearMonth.from(last)));
-                if (inRange) {
+                if (file.day().map(range::contains).orElse(range.overlaps(file.month()))) {
                     files.add(file);
                 }
             }
@@ -95,14 +87,14 @@ public final class BronzeValidator {
             progress.started("validate bronze " + type.id(), files.size(), -1);
             try {
                 for (PartitionFile file : files) {
-                    checkFile(duckdb, type, file, first, last, days, report);
+                    checkFile(duckdb, type, file, range, days, report);
                     progress.unitDone(layout.relative(file.path()), true);
                 }
             } finally {
                 progress.finished();
             }
             report.count("files", files.size());
-            checkDays(type, first, last, days, new MetadataStore(layout, allocator).dailyStats(type), report);
+            checkDays(type, range, days, new MetadataStore(layout, allocator).dailyStats(type), report);
         } catch (SQLException e) {
             report.warn("DuckDB is not available, bronze files not checked: " + e.getMessage());
         } catch (IOException e) {
@@ -111,8 +103,8 @@ public final class BronzeValidator {
         return report.build();
     }
 
-    private void checkFile(Connection duckdb, DataType type, PartitionFile file, LocalDate first, LocalDate last,
-            Map<LocalDate, DayCount> days, LayerReportBuilder report) {
+    private void checkFile(Connection duckdb, DataType type, PartitionFile file, DateRange range, Map<LocalDate, DayCount> days,
+            LayerReportBuilder report) {
         String name = layout.relative(file.path());
         String fileDate = file.day().map(LocalDate::toString).orElse("");
         try (Statement sql = duckdb.createStatement()) {
@@ -135,7 +127,7 @@ public final class BronzeValidator {
                     report.add(fileDate, name, String.format("%d rows with date %s, which is not the file's %s", group.rows(), date,
                             file.day().map(Object::toString).orElse("month " + file.month())));
                 }
-                if (date.isBefore(first) || date.isAfter(last)) {
+                if (!range.contains(date)) {
                     continue;
                 }
                 DayCount day = days.computeIfAbsent(date, d -> new DayCount());
@@ -155,7 +147,7 @@ public final class BronzeValidator {
                             group.rowsOutOfOrder(), "rows out of order", name, report);
                 }
             }
-            checkDuplicates(sql, file, name, first, last, report);
+            checkDuplicates(sql, file, name, range, report);
         } catch (SQLException e) {
             report.add(fileDate, name, "unreadable: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -244,10 +236,10 @@ public final class BronzeValidator {
         }
     }
 
-    private static void checkDuplicates(Statement sql, PartitionFile file, String name, LocalDate first, LocalDate last,
-            LayerReportBuilder report) throws SQLException {
+    private static void checkDuplicates(Statement sql, PartitionFile file, String name, DateRange range, LayerReportBuilder report)
+            throws SQLException {
         try (ResultSet result = sql.executeQuery("SELECT date, ticker, CAST(window_start AS VARCHAR), count(*) FROM read_parquet("
-                + DuckDb.literal(file.path()) + ", hive_partitioning = false) WHERE date BETWEEN DATE '" + first + "' AND DATE '" + last
+                + DuckDb.literal(file.path()) + ", hive_partitioning = false) WHERE date BETWEEN DATE '" + range.first() + "' AND DATE '" + range.last()
                 + "' GROUP BY date, ticker, window_start HAVING count(*) > 1 ORDER BY date, ticker, window_start LIMIT "
                 + ROWS_LISTED)) {
             while (result.next()) {
@@ -259,16 +251,16 @@ public final class BronzeValidator {
     }
 
     /** The per-date counts against landing, quarantine and daily_stats. */
-    private void checkDays(DataType type, LocalDate first, LocalDate last, Map<LocalDate, DayCount> days, List<DayStats> dailyStats,
+    private void checkDays(DataType type, DateRange range, Map<LocalDate, DayCount> days, List<DayStats> dailyStats,
             LayerReportBuilder report) {
         Map<LocalDate, DayStats> stats = new HashMap<>();
         for (DayStats day : dailyStats) {
-            if (!day.date().isBefore(first) && !day.date().isAfter(last)) {
+            if (range.contains(day.date())) {
                 stats.put(day.date(), day);
             }
         }
         Map<LocalDate, FlatFileKey> landed = new HashMap<>();
-        for (FlatFileKey key : new LandingInventory(layout).keys(type, first, last)) {
+        for (FlatFileKey key : new LandingInventory(layout).keys(type, range.first(), range.last())) {
             landed.put(key.date(), key);
         }
         TreeSet<LocalDate> dates = new TreeSet<>(days.keySet());

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +19,7 @@ import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.core.config.IngestMode;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.DateRange;
 import quantmini.core.validation.Finding;
 import quantmini.core.validation.LakeLayer;
 import quantmini.core.validation.LayerReport;
@@ -58,7 +58,7 @@ class BronzeValidatorTest {
     }
 
     private static LayerReport validate(LakeLayout layout, DataType type) {
-        return new BronzeValidator(layout).validate(type, Optional.empty(), Optional.empty(), ProgressListener.NONE);
+        return new BronzeValidator(layout).validate(type, DateRange.ALL, ProgressListener.NONE);
     }
 
     private static List<String> reasons(LayerReport report) {

@@ -41,4 +41,17 @@ class LayerReportBuilderTest {
         assertEquals("landing options_daily: valid; nothing checked, 0 findings", report.describe());
         assertEquals("gold options_daily: whole tree", new Finding(LakeLayer.GOLD, DataType.OPTIONS_DAILY, "", "", "whole tree").toString());
     }
+
+    @Test
+    void aDateRangeWithOpenEndsHoldsEverythingOnThatSide() {
+        java.time.LocalDate march = java.time.LocalDate.of(2024, 3, 5);
+        DateRange fromMarch = new DateRange(java.util.Optional.of(march), java.util.Optional.empty());
+        assertTrue(fromMarch.contains(march) && fromMarch.contains(java.time.LocalDate.of(2099, 1, 1)));
+        assertFalse(fromMarch.contains(march.minusDays(1)));
+        assertTrue(fromMarch.overlaps(java.time.YearMonth.of(2024, 3)));
+        assertFalse(fromMarch.overlaps(java.time.YearMonth.of(2024, 2)));
+        assertTrue(DateRange.ALL.contains(java.time.LocalDate.of(1999, 12, 31)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DateRange(java.util.Optional.of(march), java.util.Optional.of(march.minusDays(1))));
+    }
 }
