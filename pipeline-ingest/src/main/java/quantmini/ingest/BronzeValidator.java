@@ -122,6 +122,10 @@ public final class BronzeValidator {
             }
             for (DateGroup group : groups) {
                 LocalDate date = group.date();
+                if (date == null) {
+                    report.add(fileDate, name, group.rows() + " rows without a date");
+                    continue;
+                }
                 boolean belongs = file.day().map(date::equals).orElse(YearMonth.from(date).equals(file.month()));
                 if (!belongs) {
                     report.add(fileDate, name, String.format("%d rows with date %s, which is not the file's %s", group.rows(), date,
