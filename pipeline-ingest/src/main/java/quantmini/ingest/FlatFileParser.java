@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
 import quantmini.core.QuantminiException;
+import quantmini.storage.LandingFileReader;
 
 /**
  * Reads a Polygon flat file ({@code .csv.gz}) and fills {@link BarBatch}es with its good rows,
@@ -28,8 +29,7 @@ import quantmini.core.QuantminiException;
  * raises a {@link QuantminiException} whose message is {@code <file>:<line>: <reason>}.
  */
 final class FlatFileParser implements Closeable {
-    static final List<String> COLUMNS =
-            List.of("ticker", "volume", "open", "close", "high", "low", "window_start", "transactions");
+    static final List<String> COLUMNS = LandingFileReader.COLUMNS;
     private static final int TICKER = 0;
     private static final int VOLUME = 1;
     private static final int OPEN = 2;

@@ -23,6 +23,12 @@ public final class LakeLayout {
         return dataRoot;
     }
 
+    /** {@code file} relative to the data root with {@code /} separators, as reports name files. */
+    public String relative(Path file) {
+        requireNonNull(file, "file is null");
+        return dataRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
     /** {@code landing/polygon-s3/} */
     public Path landingRoot() {
         return dataRoot.resolve("landing").resolve("polygon-s3");

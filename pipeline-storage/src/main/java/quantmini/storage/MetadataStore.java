@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -108,6 +109,21 @@ public final class MetadataStore {
             updateContracts(folder.resolve(CONTRACTS), stats.type(), symbols, tickers);
             updateChains(folder.resolve(CHAINS), stats, tickers);
         }
+    }
+
+    /** The rows of {@code daily_stats.parquet} of {@code type}, by date. */
+    public synchronized List<DayStats> dailyStats(DataType type) throws IOException {
+        requireNonNull(type, "type is null");
+        List<DayStats> stats = new ArrayList<>();
+        for (Object[] row : ParquetTable.read(layout.metadataRoot(type.assetClass()).resolve(DAILY_STATS), DAILY_STATS_SCHEMA)) {
+            if (row[0].equals(type.id())) {
+                stats.add(new DayStats(type, (LocalDate) row[1], (Long) row[2], (Long) row[3], (Long) row[4],
+                        row[5] == null ? OptionalLong.empty() : OptionalLong.of((Long) row[5]),
+                        row[6] == null ? OptionalLong.empty() : OptionalLong.of((Long) row[6])));
+            }
+        }
+        stats.sort(Comparator.comparing(DayStats::date));
+        return stats;
     }
 
     private void updateDailyStats(Path file, DayStats stats) throws IOException {
