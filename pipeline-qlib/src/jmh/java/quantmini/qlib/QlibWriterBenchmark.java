@@ -35,12 +35,17 @@ import quantmini.fixtures.InputCache;
 
 /**
  * The Qlib writer on generated stocks_daily bronze: {@code instruments} tickers over {@code days}
- * trading days, read once (DuckDB) into the per-ticker rows a build's scan hands over.
- * {@code assembleSeries} times turning those rows into float32 series on the calendar (the CPU
- * part); {@code writeTree} a whole full build's writer ({@link FullTreeWriter}) into an empty
- * tree: assembling, writing every {@code .bin} file and forcing them to disk, then the index
- * files. The score is trees (or passes) per second; the {@code values} line beside it is float32
- * values per second. Run by {@code scripts/bench-jmh}.
+ * trading days, read once (DuckDB) into the per-ticker rows a build's scan hands over. Three
+ * steps of a full build, each on all instruments:
+ * <ul>
+ *   <li>{@code assembleSeries}: rows to float32 series on the calendar ({@link SeriesAssembler}), CPU only;
+ *   <li>{@code writeBinFiles}: the assembled series to {@code .bin} files in an empty tree
+ *       ({@link BinFiles}), left in the page cache;
+ *   <li>{@code writeTree}: the whole writer of a full build ({@link FullTreeWriter}) into an empty
+ *       tree: assembling, writing, forcing every file to disk, the index files.
+ * </ul>
+ * The score is passes (trees) per second; the {@code values} line beside it is float32 values
+ * per second. Run by {@code scripts/bench-jmh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,7 +57,8 @@ public class QlibWriterBenchmark {
     private static final DataType TYPE = DataType.STOCKS_DAILY;
     private static final LocalDate LAST_DAY = LocalDate.of(2024, 3, 28);
 
-    @Param("1000")
+    /** 500 tickers x 250 days x 8 fields: about 4,000 files of up to 250 values per tree. */
+    @Param("500")
     public int instruments;
 
     @Param("250")
@@ -61,6 +67,7 @@ public class QlibWriterBenchmark {
     private ReplayedInput input;
     private GoldState state;
     private SeriesAssembler assembler;
+    private final List<InstrumentSeries> assembled = new ArrayList<>();
 
     /** float32 values assembled or written, reported by JMH as a rate beside the score. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -108,6 +115,9 @@ public class QlibWriterBenchmark {
         List<TickerBars> bars = new ArrayList<>();
         bronze.scan(inputDays, assembler.inputColumns(), bars::add);
         input = new ReplayedInput(bronze.layerName(), inputDays, columns, assembler.inputColumns(), bars);
+        for (TickerBars ticker : bars) {
+            assembler.assemble(ticker, Double.NaN, new long[1]).ifPresent(assembled::add);
+        }
     }
 
     @Benchmark
@@ -122,6 +132,16 @@ public class QlibWriterBenchmark {
             }
         }
         counter.values += values;
+    }
+
+    @Benchmark
+    public void writeBinFiles(EmptyTree empty, Values counter) throws IOException {
+        for (InstrumentSeries series : assembled) {
+            for (int f = 0; f < series.fields().size(); f++) {
+                BinFiles.writeUnlisted(empty.tree.binFile(series.name(), series.fields().get(f)), series.firstIndex(), series.values(f));
+            }
+            counter.values += valuesOf(series.firstIndex(), series.lastIndex());
+        }
     }
 
     @Benchmark
