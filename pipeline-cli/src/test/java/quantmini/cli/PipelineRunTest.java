@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,16 +49,8 @@ class PipelineRunTest {
         CliRunner once = cli("once");
         assertEquals(0, once.run("backfill", "--from", "2024-02-26", "--to", "2024-03-13", "--data-types", TYPES).exitCode());
 
-        for (String layer : new String[] {"landing", "bronze", "gold", "quarantine"}) {
-            assertEquals(contents(temp.resolve("once").resolve(layer)), contents(temp.resolve("nightly").resolve(layer)), layer);
-        }
-        // silver is written by DuckDB, whose row groups depend on how many dates one COPY holds:
-        // equal values, not equal bytes (docs/FEATURES.md)
-        Map<String, Integer> silver = contents(temp.resolve("once/silver"));
-        assertEquals(silver.keySet(), contents(temp.resolve("nightly/silver")).keySet());
-        for (String file : silver.keySet()) {
-            assertEquals(0, differingRows(temp.resolve("once/silver").resolve(file), temp.resolve("nightly/silver").resolve(file)), file);
-        }
+        List<String> differences = LakeComparison.differences(temp.resolve("once"), temp.resolve("nightly"));
+        assertTrue(differences.isEmpty(), LakeComparison.describe("a backfill and nightly runs made different lakes", differences));
         String watermarks = Files.readString(temp.resolve("nightly/metadata/stocks/watermarks.json"));
         assertTrue(watermarks.contains("\"stocks_daily\" : \"2024-03-13\"") || watermarks.contains("\"stocks_daily\": \"2024-03-13\""),
                 watermarks);
@@ -81,7 +72,7 @@ class PipelineRunTest {
 
         assertEquals(0, daily.exitCode(), daily.out() + daily.err());
         assertTrue(daily.out().contains("fetched 1 (1 changed)"), daily.out());
-        JsonNode report = latestReport(temp.resolve("lake/logs/runs"));
+        JsonNode report = RunReports.newest(temp.resolve("lake"), "daily");
         assertEquals("success", report.get("outcome").asText());
         assertEquals("stocks_daily 2024-03-06", report.get("changed_dates").get(0).asText());
         assertEquals(1, report.at("/stages/1/units").asInt(), "the changed day alone is ingested again");
@@ -128,45 +119,5 @@ class PipelineRunTest {
         }
         CliRunner.Result quiet = cli("lake").run("-D", "alerts.command=false", "daily", "--today", "2024-03-05", "--data-types", "stocks_daily");
         assertTrue(!quiet.out().contains("alert sent"), "nothing new, nothing quarantined: no alert: " + quiet.out());
-    }
-
-    private static long differingRows(Path one, Path other) {
-        String a = "read_parquet('" + one + "')";
-        String b = "read_parquet('" + other + "')";
-        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-                java.sql.Statement statement = duckdb.createStatement();
-                java.sql.ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM (SELECT * FROM " + a
-                        + " EXCEPT ALL SELECT * FROM " + b + ")) + (SELECT count(*) FROM (SELECT * FROM " + b
-                        + " EXCEPT ALL SELECT * FROM " + a + ")) + abs((SELECT count(*) FROM " + a + ") - (SELECT count(*) FROM " + b + "))")) {
-            result.next();
-            return result.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode latestReport(Path runs) throws IOException {
-        try (Stream<Path> files = Files.list(runs)) {
-            Path newest = files.filter(f -> f.getFileName().toString().endsWith("-daily.json")).sorted().reduce((a, b) -> b).orElseThrow();
-            return new ObjectMapper().readTree(newest.toFile());
-        }
-    }
-
-    /** Every file below {@code folder} (ETag records and the gold state folder left out) with a digest of its bytes. */
-    private static Map<String, Integer> contents(Path folder) throws IOException {
-        Map<String, Integer> contents = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
-            return contents;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(file).toString();
-                if (name.endsWith(".etag") || name.contains(".quantmini")) {
-                    continue;
-                }
-                contents.put(name, Arrays.hashCode(Files.readAllBytes(file)));
-            }
-        }
-        return contents;
     }
 }
