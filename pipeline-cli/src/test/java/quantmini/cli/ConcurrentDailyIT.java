@@ -30,18 +30,19 @@ import quantmini.fixtures.FlatFileGenerator;
 class ConcurrentDailyIT {
     private static final FixtureSpec SPEC = FixtureSpec.small().withStockTickers(12).withOptionUnderlyings(1).withChainShape(1, 1);
     private static final LocalDate TODAY = LocalDate.of(2024, 3, 8);
+    /** With no watermark yet, daily loads this many trading days before today; two keep the test short. */
+    private static final int RECHECK = 2;
 
     @TempDir
     Path work;
 
     @Test
     void oneOfTwoDailyRunsStartedTogetherWorksAndTheOtherExits3NamingTheHoldersPid() throws Exception {
-        // with no watermark yet, daily loads the recheck window (5 trading days) before today
-        LocalDate first = UsEquityCalendar.minusTradingDays(TODAY, 5);
+        LocalDate first = UsEquityCalendar.minusTradingDays(TODAY, RECHECK);
         try (LoopbackS3 s3 = new LoopbackS3()) {
             String bucket = s3.newBucket();
             s3.putAll(bucket, new FlatFileGenerator(SPEC).writeRange(work.resolve("generated"), List.of(DataType.values()),
-                    first.minusDays(10), TODAY));
+                    first.minusDays(7), TODAY));
             Path lake = work.resolve("lake");
             Map<Process, Path> outputs = new HashMap<>();
             Process winner;
@@ -58,7 +59,7 @@ class ConcurrentDailyIT {
                 QuantminiJar jar = new QuantminiJar(work, S3Environment.of(gate.endpoint(), bucket, work.resolve("config")));
                 for (String name : List.of("one", "other")) {
                     Path output = work.resolve(name + ".out");
-                    outputs.put(jar.command(lake, "-q", "daily", "--today", TODAY.toString())
+                    outputs.put(jar.command(lake, "-q", "-D", "daily.recheck_trading_days=" + RECHECK, "daily", "--today", TODAY.toString())
                             .redirectOutput(output.toFile()).start(), output);
                 }
                 List<Process> runs = List.copyOf(outputs.keySet());

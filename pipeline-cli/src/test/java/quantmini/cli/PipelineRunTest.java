@@ -1,6 +1,8 @@
 package quantmini.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,15 +10,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import quantmini.core.DataType;
+import quantmini.core.FlatFileKey;
+import quantmini.fixtures.BrokenFileKind;
+import quantmini.fixtures.BrokenFiles;
+import quantmini.fixtures.FixtureSpec;
+import quantmini.fixtures.FlatFileGenerator;
+import quantmini.storage.LakeLayout;
 
 /** backfill and daily over a local source: the same code path as S3 once files have landed. */
 class PipelineRunTest {
     private static final String TYPES = "stocks_daily,stocks_minute,options_daily";
+    /** A day the vendor ships with malformed rows. */
+    private static final FlatFileKey MALFORMED = new FlatFileKey(DataType.STOCKS_DAILY, LocalDate.of(2024, 3, 5));
 
     @TempDir
     Path temp;
@@ -24,6 +36,12 @@ class PipelineRunTest {
     private CliRunner cli(String lake) {
         return new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", temp.resolve(lake).toString(),
                 "QUANTMINI_SOURCE", "local:" + temp.resolve("source")));
+    }
+
+    private void publishWithMalformedRows(FlatFileKey key) throws IOException {
+        byte[] broken = new BrokenFiles(new FlatFileGenerator(FixtureSpec.small().withStockTickers(30)))
+                .make(BrokenFileKind.MALFORMED_ROWS, key.dataType(), key.date()).gzipBytes();
+        Files.write(temp.resolve("source").resolve(key.objectKey()), broken);
     }
 
     private void publish(String from, String to) {
@@ -81,15 +99,34 @@ class PipelineRunTest {
     }
 
     @Test
+    void aDayWhoseIngestWasKilledAfterItsBronzeWasWrittenIsIngestedAgain() throws IOException {
+        publish("2024-03-04", "2024-03-05");
+        publishWithMalformedRows(MALFORMED);
+        CliRunner lake = cli("lake");
+        assertEquals(0, lake.run("backfill", "--from", "2024-03-04", "--to", "2024-03-05", "--data-types", "stocks_daily").exitCode());
+        LakeLayout layout = new LakeLayout(temp.resolve("lake"));
+        Path quarantine = layout.quarantineFile(MALFORMED.dataType(), MALFORMED.date());
+        byte[] quarantined = Files.readAllBytes(quarantine);
+        // what a run killed between the day's bronze and its quarantine file leaves: bronze newer
+        // than landing, no quarantine file, and the day's pending note
+        Files.delete(quarantine);
+        Path note = layout.pendingIngestNote(MALFORMED.dataType(), MALFORMED.date());
+        Files.createDirectories(note.getParent());
+        Files.writeString(note, MALFORMED.date().toString());
+
+        CliRunner.Result rerun = lake.run("backfill", "--from", "2024-03-04", "--to", "2024-03-05", "--data-types", "stocks_daily");
+
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("ingest: 1 landed files"), "the day cut short alone is ingested again: " + rerun.out());
+        assertArrayEquals(quarantined, Files.readAllBytes(quarantine));
+        assertFalse(Files.exists(note), "the note goes once the day is recorded");
+    }
+
+    @Test
     void aRunThatQuarantinesRowsCallsTheAlertCommandAndWebhookWithItsReport() throws Exception {
         publish("2024-03-04", "2024-03-05");
         // the vendor ships a day with malformed rows: they are quarantined, the run goes on
-        String key = "us_stocks_sip/day_aggs_v1/2024/03/2024-03-05.csv.gz";
-        byte[] broken = new quantmini.fixtures.BrokenFiles(new quantmini.fixtures.FlatFileGenerator(
-                quantmini.fixtures.FixtureSpec.small().withStockTickers(30)))
-                .make(quantmini.fixtures.BrokenFileKind.MALFORMED_ROWS, quantmini.core.DataType.STOCKS_DAILY,
-                        java.time.LocalDate.of(2024, 3, 5)).gzipBytes();
-        Files.write(temp.resolve("source").resolve(key), broken);
+        publishWithMalformedRows(MALFORMED);
         java.util.concurrent.atomic.AtomicReference<String> posted = new java.util.concurrent.atomic.AtomicReference<>();
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
