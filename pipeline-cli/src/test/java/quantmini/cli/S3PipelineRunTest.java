@@ -26,13 +26,15 @@ import quantmini.storage.LakeLayout;
 /**
  * {@code backfill} and {@code daily} against a real S3 server (S3Proxy in this JVM), read through
  * the AWS SDK client the vendor's bucket is read with and configured only by the environment
- * variables a user sets: six weeks of history loaded at once, then nightly runs as the vendor
- * publishes new days and corrects one, must leave the lake a single backfill over the final
- * bucket leaves.
+ * variables a user sets. Thirty trading days of history loaded at once, then nightly runs as the
+ * vendor publishes new days and corrects one, must give the lake that one backfill over the
+ * final bucket gives.
  */
 class S3PipelineRunTest {
-    /** Small, so that a hundred-odd days of four data types go through every layer in seconds. */
+    /** Small: the test takes some 280 day files through every layer. */
     private static final FixtureSpec SPEC = FixtureSpec.small().withStockTickers(12).withOptionUnderlyings(1).withChainShape(1, 1);
+    private static final FlatFileGenerator PUBLISHED = new FlatFileGenerator(SPEC);
+    private static final FlatFileGenerator CORRECTED = new FlatFileGenerator(SPEC.withSeed(SPEC.seed() + 1));
     private static final LocalDate FIRST = LocalDate.of(2024, 1, 26);
     /** 30 trading days from FIRST (2024-02-19 is a holiday). */
     private static final LocalDate BACKFILLED = LocalDate.of(2024, 3, 8);
@@ -47,17 +49,17 @@ class S3PipelineRunTest {
     void nightlyRunsAfterABackfillGiveTheLakeOfOneBackfillAlsoWhenTheVendorCorrectsADay() throws Exception {
         try (LoopbackS3 s3 = new LoopbackS3()) {
             String bucket = s3.newBucket();
-            publish(s3, bucket, new FlatFileGenerator(SPEC), FIRST, BACKFILLED);
+            publish(s3, bucket, FIRST, BACKFILLED);
             CliRunner nightly = cli(s3, bucket, "nightly");
 
             CliRunner.Result backfill = nightly.run("backfill", "--from", FIRST.toString(), "--to", BACKFILLED.toString());
             assertEquals(0, backfill.exitCode(), backfill.out() + backfill.err());
             for (DataType type : DataType.values()) {
-                assertTrue(backfill.out().contains(type + ": 30 files from " + FIRST + " to " + BACKFILLED + " in s3 bucket '" + bucket + "' at " + s3.endpoint()),
-                        backfill.out());
+                String listed = type + ": 30 files from " + FIRST + " to " + BACKFILLED + " in s3 bucket '" + bucket + "' at " + s3.endpoint();
+                assertTrue(backfill.out().contains(listed), backfill.out());
             }
             for (LocalDate night : NIGHTS) {
-                publish(s3, bucket, new FlatFileGenerator(SPEC), night, night);
+                publish(s3, bucket, night, night);
                 CliRunner.Result daily = nightly.run("daily", "--today", night.toString());
                 assertEquals(0, daily.exitCode(), daily.out() + daily.err());
                 assertTrue(daily.out().contains("download: fetched 4 (0 changed)"), "the new day of each type: " + daily.out());
@@ -67,7 +69,7 @@ class S3PipelineRunTest {
             List<String> corrected = new ArrayList<>();
             for (DataType type : DataType.values()) {
                 FlatFileKey key = new FlatFileKey(type, REPUBLISHED);
-                byte[] correction = new FlatFileGenerator(SPEC.withSeed(SPEC.seed() + 1)).dayFile(type, REPUBLISHED);
+                byte[] correction = CORRECTED.dayFile(type, REPUBLISHED);
                 assertFalse(Arrays.equals(correction, Files.readAllBytes(new LakeLayout(temp.resolve("nightly")).landingFile(key))),
                         "the correction must change " + key);
                 s3.put(bucket, key.objectKey(), correction);
@@ -102,7 +104,7 @@ class S3PipelineRunTest {
         return new CliRunner(environment);
     }
 
-    private void publish(LoopbackS3 s3, String bucket, FlatFileGenerator generator, LocalDate from, LocalDate to) throws IOException {
-        s3.putAll(bucket, generator.writeRange(temp.resolve("generated"), List.of(DataType.values()), from, to));
+    private void publish(LoopbackS3 s3, String bucket, LocalDate from, LocalDate to) throws IOException {
+        s3.putAll(bucket, PUBLISHED.writeRange(temp.resolve("generated"), List.of(DataType.values()), from, to));
     }
 }
