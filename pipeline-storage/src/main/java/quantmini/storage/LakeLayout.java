@@ -85,6 +85,24 @@ public final class LakeLayout {
         return dataRoot.resolve("metadata").resolve(assetClass.folderName());
     }
 
+    /**
+     * {@code metadata/{stocks|options}/.pending/}: notes of days whose ingest has begun and not
+     * ended (see {@link #pendingIngestNote}).
+     */
+    public Path pendingIngestNotes(DataType.AssetClass assetClass) {
+        return metadataRoot(assetClass).resolve(".pending");
+    }
+
+    /**
+     * {@code metadata/{stocks|options}/.pending/{data_type}_YYYY-MM-DD}: there while the day's
+     * ingest runs, from before its bronze file is replaced until its quarantine file and metadata
+     * are written. One left behind means a run died in between: the day's bronze may be in place
+     * while the rest is not.
+     */
+    public Path pendingIngestNote(DataType type, LocalDate date) {
+        return pendingIngestNotes(type.assetClass()).resolve(type.id() + "_" + date);
+    }
+
     /** {@code quarantine/{data_type}/YYYY-MM-DD.csv}: rejected rows with a reason column. */
     public Path quarantineFile(DataType type, LocalDate date) {
         return dataRoot.resolve("quarantine").resolve(type.id()).resolve(date + ".csv");
