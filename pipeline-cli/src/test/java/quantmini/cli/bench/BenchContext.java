@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What every case needs: the checkout, the folder the suite works in ({@code target/bench}), the
@@ -61,7 +63,7 @@ final class BenchContext implements AutoCloseable {
      * @param row the case and its row, e.g. {@code bronze/stocks_minute day}; names the log folder
      */
     TimedProcess processes(String row, Map<String, String> environment) throws IOException {
-        String folderName = row.replaceAll("[^A-Za-z0-9_/.-]+", "-");
+        String folderName = Arrays.stream(row.split("/")).map(TimedProcess::fileName).collect(Collectors.joining("/"));
         Path folder = work.resolve("scratch").resolve(folderName);
         Files.createDirectories(folder);
         return new TimedProcess(folder, environment, work.resolve("logs").resolve(folderName));
@@ -115,7 +117,7 @@ final class BenchContext implements AutoCloseable {
         }
         Path folder = work.resolve("jfr");
         Files.createDirectories(folder);
-        Path file = folder.resolve(name.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".jfr");
+        Path file = folder.resolve(TimedProcess.fileName(name) + ".jfr");
         return List.of("-XX:StartFlightRecording=settings=profile,filename=" + file);
     }
 

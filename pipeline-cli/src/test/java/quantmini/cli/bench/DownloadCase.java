@@ -32,8 +32,7 @@ final class DownloadCase implements BenchCase {
                         "--from", "2023-01-01", "--to", "2025-12-31"),
                 () -> Inputs.deleteTree(lake));
         Side aws = new ProcessSide("aws s3 cp --recursive", context.processes("download", s3.awsEnvironment()),
-                List.of("aws", "--endpoint-url", s3.endpoint(), "s3", "cp", "--recursive", "--only-show-errors",
-                        "s3://" + name + "/us_stocks_sip/minute_aggs_v1/", copy.toString()),
+                s3.awsCopy("s3://" + name + "/us_stocks_sip/minute_aggs_v1/", copy),
                 () -> Inputs.deleteTree(copy));
         Plan plan = context.sizes().heavyPlan();
         Sample ours = quantmini.measure(plan);

@@ -53,8 +53,7 @@ final class EndToEndCase implements BenchCase {
                 () -> Inputs.deleteTree(lake)).measure(plan);
         Inputs.deleteTree(lake);
         Sample aws = new ProcessSide("aws s3 cp --recursive", context.processes("e2e", s3.awsEnvironment()),
-                List.of("aws", "--endpoint-url", s3.endpoint(), "s3", "cp", "--recursive", "--only-show-errors", "s3://" + bucketName + "/",
-                        copy.toString()),
+                s3.awsCopy("s3://" + bucketName + "/", copy),
                 () -> Inputs.deleteTree(copy)).measure(plan);
         Sample duckdb = context.referenceWorker("DuckDB COPY TO parquet", "e2e", "duckdb-copy", copy.toString(), parquet.toString())
                 .measure(plan);

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,11 @@ final class LoopbackS3 implements AutoCloseable {
     /** What awscli reads for the same. */
     Map<String, String> awsEnvironment() {
         return Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET, "AWS_DEFAULT_REGION", "us-east-1");
+    }
+
+    /** {@code aws s3 cp --recursive} of everything under an S3 URI of this server into a folder. */
+    List<String> awsCopy(String sourceUri, Path target) {
+        return List.of("aws", "--endpoint-url", endpoint(), "s3", "cp", "--recursive", "--only-show-errors", sourceUri, target.toString());
     }
 
     @Override

@@ -21,7 +21,7 @@ record ProcessSide(String label, TimedProcess process, List<String> command, Sid
         long peak = -1;
         for (int i = 0; i < plan.total(); i++) {
             reset.run();
-            TimedProcess.Run run = process.run(label.replaceAll("[^A-Za-z0-9_.-]+", "-") + "-" + i, command);
+            TimedProcess.Run run = process.run(label + "-" + i, command);
             (i < plan.warmups() ? warmups : seconds).add(run.seconds());
             peak = Math.max(peak, run.peakRssKb());
         }

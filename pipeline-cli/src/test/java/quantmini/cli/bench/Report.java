@@ -144,15 +144,18 @@ final class Report {
         return md.toString();
     }
 
-    /** Replaces what stands between the bench markers of a Markdown file with this run's table. */
+    /**
+     * Replaces what stands between the bench markers of a Markdown file with this run's table; each
+     * marker is a line of its own (so that prose may name them).
+     */
     void writeInto(Path markdownFile) throws IOException {
         String text = Files.readString(markdownFile, StandardCharsets.UTF_8);
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        if (start < 0 || end < start) {
-            throw new IOException(markdownFile + ": no " + START + " ... " + END + " section to replace");
+        int start = text.indexOf("\n" + START + "\n");
+        int end = start < 0 ? -1 : text.indexOf("\n" + END + "\n", start);
+        if (end < 0) {
+            throw new IOException(markdownFile + ": no section between the lines " + START + " and " + END + " to replace");
         }
-        String updated = text.substring(0, start + START.length()) + "\n" + markdown() + text.substring(end);
+        String updated = text.substring(0, start + START.length() + 2) + markdown() + text.substring(end + 1);
         AtomicFiles.writeString(markdownFile, updated);
     }
 

@@ -28,8 +28,10 @@ record TimedProcess(Path workingFolder, Map<String, String> environment, Path lo
     /** One finished run: wall seconds and peak RSS in kB ({@code -1} without {@code /usr/bin/time}). */
     record Run(double seconds, long peakRssKb, Path log) {}
 
-    Run run(String logName, List<String> command) throws IOException, InterruptedException {
+    /** Runs COMMAND, its output in {@code NAME.log} of the log folder (NAME made safe for a file name). */
+    Run run(String name, List<String> command) throws IOException, InterruptedException {
         Files.createDirectories(logFolder);
+        String logName = fileName(name);
         Path log = logFolder.resolve(logName + ".log");
         Path rss = logFolder.resolve(logName + ".rss");
         Files.deleteIfExists(rss);
@@ -51,6 +53,11 @@ record TimedProcess(Path workingFolder, Map<String, String> environment, Path lo
         long peak = timed ? Long.parseLong(Files.readString(rss, StandardCharsets.UTF_8).strip().lines()
                 .reduce((first, last) -> last).orElseThrow()) : -1;
         return new Run(seconds, peak, log);
+    }
+
+    /** A label as a file name: runs of anything but letters, digits, '_', '.' and '-' become one '-'. */
+    static String fileName(String label) {
+        return label.replaceAll("[^A-Za-z0-9_.-]+", "-");
     }
 
     static String tail(Path log) throws IOException {

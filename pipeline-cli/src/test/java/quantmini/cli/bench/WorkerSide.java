@@ -41,7 +41,7 @@ record WorkerSide(String label, TimedProcess process, Optional<String> heap, Lis
         command.add(Integer.toString(plan.warmups()));
         command.add(Integer.toString(plan.runs()));
         command.addAll(workload);
-        TimedProcess.Run run = process.run(label.replaceAll("[^A-Za-z0-9_.-]+", "-"), command);
+        TimedProcess.Run run = process.run(label, command);
         String result = Files.readAllLines(run.log(), StandardCharsets.UTF_8).stream()
                 .filter(line -> line.startsWith(BenchWorker.RESULT))
                 .reduce((first, last) -> last)
