@@ -88,7 +88,7 @@ public final class BenchSuite {
                     }
                 } catch (Exception e) {
                     failed.add(benchCase.name());
-                    System.err.println("   FAILED: " + e.getMessage());
+                    System.err.println("   FAILED: " + e);
                 }
                 System.err.printf(Locale.ROOT, "   (%s took %.0f s)%n", benchCase.name(), (System.nanoTime() - start) / 1e9);
             }

@@ -1,8 +1,10 @@
 package quantmini.cli.bench;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import quantmini.core.DataType;
+import quantmini.storage.LakeLayout;
 
 /**
  * The full Qlib conversion of a silver stocks_daily layer (one .bin per symbol and field, each
@@ -28,8 +30,8 @@ final class GoldCase implements BenchCase {
         String type = DataType.STOCKS_DAILY.id();
         Sample duckdb = context.referenceWorker("DuckDB ordered read", "gold", "duckdb-ordered", lake, type).measure(plan);
         Sample gold = context.quantminiWorker("quantmini qlib", "gold", Optional.empty(), "gold", lake, type).measure(plan);
-        Inputs.deleteTree(new quantmini.storage.LakeLayout(silver.folder()).qlibRoot(DataType.STOCKS_DAILY));
-        return List.of(CaseResult.of("gold/stocks_daily", String.format(java.util.Locale.ROOT, "%,d silver files, %,d rows, %d symbols x 20 fields",
+        Inputs.deleteTree(new LakeLayout(silver.folder()).qlibRoot(DataType.STOCKS_DAILY));
+        return List.of(CaseResult.of("gold/stocks_daily", String.format(Locale.ROOT, "%,d silver files, %,d rows, %d symbols x 20 fields",
                 silver.files(), silver.rows(), context.sizes().goldSymbols()), gold, duckdb));
     }
 }

@@ -70,6 +70,18 @@ class ReportTest {
     }
 
     @Test
+    void jmhResultsInJmhsOwnFormatBecomeATableAndStayInTheJson() throws Exception {
+        JsonNode jmh = new ObjectMapper().readTree("[{\"benchmark\": \"quantmini.ingest.FlatFileParserBenchmark.parse\", "
+                + "\"mode\": \"avgt\", \"primaryMetric\": {\"score\": 12.5, \"scoreError\": 0.25, \"scoreUnit\": \"ms/op\"}}]");
+        Report report = new Report("scripts/bench --quick", Sizes.quick(), MACHINE, Instant.parse("2026-11-27T09:00:00Z"), "1.0", "2.0",
+                List.of(bronzeRow()), Optional.of(jmh));
+
+        assertTrue(report.markdown().contains("| quantmini.ingest.FlatFileParserBenchmark.parse | avgt | 12.500 | 0.250 | ms/op |"),
+                report.markdown());
+        assertEquals(12.5, new ObjectMapper().readTree(report.json()).get("jmh").get(0).get("primaryMetric").get("score").asDouble());
+    }
+
+    @Test
     void refusesAPageWithoutTheMarkerLines() throws Exception {
         Path page = temp.resolve("PERFORMANCE.md");
         Files.writeString(page, "# Performance\n\nNamed only in prose: `" + Report.START + "` `" + Report.END + "`.\n");

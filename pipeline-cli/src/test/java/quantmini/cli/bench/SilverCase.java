@@ -2,9 +2,11 @@ package quantmini.cli.bench;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import quantmini.core.DataType;
 import quantmini.core.calendar.UsEquityCalendar;
+import quantmini.storage.LakeLayout;
 
 /**
  * The full silver build (read bronze, compute every feature, write one file per date) against
@@ -40,8 +42,8 @@ final class SilverCase implements BenchCase {
         Sample duckdb = context.referenceWorker("DuckDB read all columns", row, "duckdb-scan", lake, type.id()).measure(plan);
         Sample silver = context.quantminiWorker("quantmini features", row, Optional.empty(),
                 "silver", lake, type.id(), from.toString(), to.toString()).measure(plan);
-        int files = Inputs.files(new quantmini.storage.LakeLayout(bronze.folder()).bronzeRoot(type), ".parquet").size();
-        return CaseResult.of("silver/" + input, String.format(java.util.Locale.ROOT, "%,d bronze file%s", files, files == 1 ? "" : "s"),
+        int files = Inputs.files(new LakeLayout(bronze.folder()).bronzeRoot(type), ".parquet").size();
+        return CaseResult.of("silver/" + input, String.format(Locale.ROOT, "%,d bronze file%s", files, files == 1 ? "" : "s"),
                 silver, duckdb);
     }
 }
