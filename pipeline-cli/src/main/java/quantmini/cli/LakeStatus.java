@@ -19,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -30,6 +29,7 @@ import quantmini.core.ExitCode;
 import quantmini.core.QuantminiException;
 import quantmini.core.calendar.UsEquityCalendar;
 import quantmini.core.io.AtomicFiles;
+import quantmini.core.validation.LakeLayer;
 import quantmini.storage.DuckDb;
 import quantmini.storage.LakeLayout;
 import quantmini.storage.MetadataStore;
@@ -40,20 +40,11 @@ import quantmini.storage.MetadataStore;
  * Parquet footers and Qlib text files only, so it stays fast on a large lake.
  */
 final class LakeStatus {
-    /** The layers of the lake, in the order data flows through them. */
-    enum Layer {
-        LANDING, BRONZE, SILVER, GOLD;
-
-        String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     /**
      * One layer of one data type. {@code rows} is null where the layer has no row count
      * (landing: the CSVs are not read); gold has instead its instruments and calendar length.
      */
-    record LayerStatus(DataType type, Layer layer, List<LocalDate> dates, List<LocalDate> gaps, Long rows, long bytes,
+    record LayerStatus(DataType type, LakeLayer layer, List<LocalDate> dates, List<LocalDate> gaps, Long rows, long bytes,
             Integer instruments, Integer calendarLength) {
         LayerStatus {
             requireNonNull(type, "type is null");
@@ -120,7 +111,7 @@ final class LakeStatus {
         for (Path file : files(root, 3)) {
             datePrefix(file.getFileName().toString(), ".csv.gz").ifPresent(dates::add);
         }
-        return layer(type, Layer.LANDING, dates, null, bytes(root), null, null);
+        return layer(type, LakeLayer.LANDING, dates, null, bytes(root), null, null);
     }
 
     private static LayerStatus bronze(LakeLayout layout, DataType type, Map<LocalDate, Long> stats) throws IOException {
@@ -128,7 +119,7 @@ final class LakeStatus {
         TreeSet<LocalDate> dates = partitionDates(root, stats);
         // rows of the days bronze has now: a deleted day file must not count
         long rows = dates.stream().mapToLong(date -> stats.getOrDefault(date, 0L)).sum();
-        return layer(type, Layer.BRONZE, dates, dates.isEmpty() ? null : rows, bytes(root), null, null);
+        return layer(type, LakeLayer.BRONZE, dates, dates.isEmpty() ? null : rows, bytes(root), null, null);
     }
 
     private static LayerStatus silver(Connection duckdb, LakeLayout layout, DataType type, Map<LocalDate, Long> stats)
@@ -146,7 +137,7 @@ final class LakeStatus {
                 rows = result.getLong(1);
             }
         }
-        return layer(type, Layer.SILVER, dates, rows, bytes(root), null, null);
+        return layer(type, LakeLayer.SILVER, dates, rows, bytes(root), null, null);
     }
 
     private static LayerStatus gold(LakeLayout layout, DataType type) throws IOException {
@@ -165,10 +156,10 @@ final class LakeStatus {
         }
         Path instrumentsFile = root.resolve("instruments").resolve("all.txt");
         Integer instruments = Files.isRegularFile(instrumentsFile) ? lines(instrumentsFile).size() : null;
-        return layer(type, Layer.GOLD, dates, null, bytes(root), instruments, calendarLength);
+        return layer(type, LakeLayer.GOLD, dates, null, bytes(root), instruments, calendarLength);
     }
 
-    private static LayerStatus layer(DataType type, Layer layer, TreeSet<LocalDate> dates, Long rows, long bytes,
+    private static LayerStatus layer(DataType type, LakeLayer layer, TreeSet<LocalDate> dates, Long rows, long bytes,
             Integer instruments, Integer calendarLength) {
         List<LocalDate> gaps = dates.isEmpty() ? List.of()
                 : UsEquityCalendar.tradingDays(dates.first(), dates.last()).stream()

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +23,9 @@ import quantmini.core.config.PipelineConfig;
 import quantmini.core.memory.MemoryMonitor;
 import quantmini.core.memory.ProcessMemoryUsageSource;
 import quantmini.core.profile.ResourceLimits;
+import quantmini.core.validation.DateRange;
+import quantmini.core.validation.LakeLayer;
+import quantmini.core.validation.LayerReport;
 import quantmini.download.CatalogEntry;
 import quantmini.download.FlatFileCatalog;
 import quantmini.download.FlatFileSource;
@@ -43,10 +45,7 @@ import quantmini.ingest.IngestOptions;
 import quantmini.ingest.IngestSummary;
 import quantmini.qlib.GoldBuildSummary;
 import quantmini.qlib.GoldBuilder;
-import quantmini.qlib.GoldFinding;
 import quantmini.qlib.GoldOptions;
-import quantmini.qlib.GoldValidationReport;
-import quantmini.qlib.GoldValidator;
 import quantmini.storage.LandingInventory;
 
 /**
@@ -239,26 +238,11 @@ final class StageRunner implements AutoCloseable {
         out.flush();
     }
 
-    /** Checks each type's Qlib tree against its Parquet input; prints every finding. */
-    boolean validateGold(List<DataType> types) {
-        GoldValidator validator = new GoldValidator(context.layout(), GoldOptions.fromConfig(context.config()));
-        boolean valid = true;
-        for (DataType type : types) {
-            if (!GoldBuilder.SUPPORTED_TYPES.contains(type)) {
-                continue;
-            }
-            if (!Files.isDirectory(context.layout().qlibRoot(type)) && !Files.isDirectory(context.layout().bronzeRoot(type))) {
-                out.println("gold " + type + ": no tree and no input; nothing to check");
-                continue;
-            }
-            GoldValidationReport report = validator.validate(type, TerminalProgress.forThisProcess());
-            for (GoldFinding finding : report.findings()) {
-                out.println("  " + finding);
-            }
-            out.println(report.describe());
-            out.flush();
-            valid &= report.isValid();
-        }
-        return valid;
+    /**
+     * Checks {@code layers} of each type, layer after layer; prints nothing (the caller formats
+     * the reports). Holding the lock keeps a run from changing the lake under the check.
+     */
+    List<LayerReport> validate(List<LakeLayer> layers, List<DataType> types, DateRange range, boolean offline) {
+        return new LakeValidation(context).validate(layers, types, range, offline);
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import quantmini.cli.LakeStatus.LayerStatus;
 import quantmini.cli.QueryResult.Column;
 import quantmini.cli.QueryResult.Kind;
+import quantmini.core.validation.LakeLayer;
 
 /** Writes a {@link LakeStatus.Report} for people (a table) or for machines (JSON). */
 final class StatusFormatter {
@@ -78,7 +79,7 @@ final class StatusFormatter {
             layer.gaps().forEach(gap -> gaps.add(gap.toString()));
             node.put("rows", layer.rows());
             node.put("bytes", layer.bytes());
-            if (layer.layer() == LakeStatus.Layer.GOLD) {
+            if (layer.layer() == LakeLayer.GOLD) {
                 node.put("instruments", layer.instruments());
                 node.put("calendar_length", layer.calendarLength());
             }
@@ -100,7 +101,7 @@ final class StatusFormatter {
     }
 
     private static String rowsText(LayerStatus layer) {
-        if (layer.layer() == LakeStatus.Layer.GOLD) {
+        if (layer.layer() == LakeLayer.GOLD) {
             return layer.instruments() == null ? "-"
                     : String.format(Locale.ROOT, "%,d instruments x %,d", layer.instruments(),
                             layer.calendarLength() == null ? 0 : layer.calendarLength());

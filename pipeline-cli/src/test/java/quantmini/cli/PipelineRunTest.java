@@ -1,6 +1,8 @@
 package quantmini.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,16 +10,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import quantmini.core.DataType;
+import quantmini.core.FlatFileKey;
+import quantmini.fixtures.BrokenFileKind;
+import quantmini.fixtures.BrokenFiles;
+import quantmini.fixtures.FixtureSpec;
+import quantmini.fixtures.FlatFileGenerator;
+import quantmini.storage.LakeLayout;
 
 /** backfill and daily over a local source: the same code path as S3 once files have landed. */
 class PipelineRunTest {
     private static final String TYPES = "stocks_daily,stocks_minute,options_daily";
+    /** A day the vendor ships with malformed rows. */
+    private static final FlatFileKey MALFORMED = new FlatFileKey(DataType.STOCKS_DAILY, LocalDate.of(2024, 3, 5));
 
     @TempDir
     Path temp;
@@ -25,6 +36,12 @@ class PipelineRunTest {
     private CliRunner cli(String lake) {
         return new CliRunner(Map.of("CONFIG_ROOT", temp.resolve("config").toString(), "DATA_ROOT", temp.resolve(lake).toString(),
                 "QUANTMINI_SOURCE", "local:" + temp.resolve("source")));
+    }
+
+    private void publishWithMalformedRows(FlatFileKey key) throws IOException {
+        byte[] broken = new BrokenFiles(new FlatFileGenerator(FixtureSpec.small().withStockTickers(30)))
+                .make(BrokenFileKind.MALFORMED_ROWS, key.dataType(), key.date()).gzipBytes();
+        Files.write(temp.resolve("source").resolve(key.objectKey()), broken);
     }
 
     private void publish(String from, String to) {
@@ -50,16 +67,8 @@ class PipelineRunTest {
         CliRunner once = cli("once");
         assertEquals(0, once.run("backfill", "--from", "2024-02-26", "--to", "2024-03-13", "--data-types", TYPES).exitCode());
 
-        for (String layer : new String[] {"landing", "bronze", "gold", "quarantine"}) {
-            assertEquals(contents(temp.resolve("once").resolve(layer)), contents(temp.resolve("nightly").resolve(layer)), layer);
-        }
-        // silver is written by DuckDB, whose row groups depend on how many dates one COPY holds:
-        // equal values, not equal bytes (docs/FEATURES.md)
-        Map<String, Integer> silver = contents(temp.resolve("once/silver"));
-        assertEquals(silver.keySet(), contents(temp.resolve("nightly/silver")).keySet());
-        for (String file : silver.keySet()) {
-            assertEquals(0, differingRows(temp.resolve("once/silver").resolve(file), temp.resolve("nightly/silver").resolve(file)), file);
-        }
+        List<String> differences = LakeComparison.differences(temp.resolve("once"), temp.resolve("nightly"));
+        assertTrue(differences.isEmpty(), LakeComparison.describe("a backfill and nightly runs made different lakes", differences));
         String watermarks = Files.readString(temp.resolve("nightly/metadata/stocks/watermarks.json"));
         assertTrue(watermarks.contains("\"stocks_daily\" : \"2024-03-13\"") || watermarks.contains("\"stocks_daily\": \"2024-03-13\""),
                 watermarks);
@@ -81,7 +90,7 @@ class PipelineRunTest {
 
         assertEquals(0, daily.exitCode(), daily.out() + daily.err());
         assertTrue(daily.out().contains("fetched 1 (1 changed)"), daily.out());
-        JsonNode report = latestReport(temp.resolve("lake/logs/runs"));
+        JsonNode report = RunReports.newest(temp.resolve("lake"), "daily");
         assertEquals("success", report.get("outcome").asText());
         assertEquals("stocks_daily 2024-03-06", report.get("changed_dates").get(0).asText());
         assertEquals(1, report.at("/stages/1/units").asInt(), "the changed day alone is ingested again");
@@ -90,15 +99,34 @@ class PipelineRunTest {
     }
 
     @Test
+    void aDayWhoseIngestWasKilledAfterItsBronzeWasWrittenIsIngestedAgain() throws IOException {
+        publish("2024-03-04", "2024-03-05");
+        publishWithMalformedRows(MALFORMED);
+        CliRunner lake = cli("lake");
+        assertEquals(0, lake.run("backfill", "--from", "2024-03-04", "--to", "2024-03-05", "--data-types", "stocks_daily").exitCode());
+        LakeLayout layout = new LakeLayout(temp.resolve("lake"));
+        Path quarantine = layout.quarantineFile(MALFORMED.dataType(), MALFORMED.date());
+        byte[] quarantined = Files.readAllBytes(quarantine);
+        // what a run killed between the day's bronze and its quarantine file leaves: bronze newer
+        // than landing, no quarantine file, and the day's pending note
+        Files.delete(quarantine);
+        Path note = layout.pendingIngestNote(MALFORMED.dataType(), MALFORMED.date());
+        Files.createDirectories(note.getParent());
+        Files.writeString(note, MALFORMED.date().toString());
+
+        CliRunner.Result rerun = lake.run("backfill", "--from", "2024-03-04", "--to", "2024-03-05", "--data-types", "stocks_daily");
+
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("ingest: 1 landed files"), "the day cut short alone is ingested again: " + rerun.out());
+        assertArrayEquals(quarantined, Files.readAllBytes(quarantine));
+        assertFalse(Files.exists(note), "the note goes once the day is recorded");
+    }
+
+    @Test
     void aRunThatQuarantinesRowsCallsTheAlertCommandAndWebhookWithItsReport() throws Exception {
         publish("2024-03-04", "2024-03-05");
         // the vendor ships a day with malformed rows: they are quarantined, the run goes on
-        String key = "us_stocks_sip/day_aggs_v1/2024/03/2024-03-05.csv.gz";
-        byte[] broken = new quantmini.fixtures.BrokenFiles(new quantmini.fixtures.FlatFileGenerator(
-                quantmini.fixtures.FixtureSpec.small().withStockTickers(30)))
-                .make(quantmini.fixtures.BrokenFileKind.MALFORMED_ROWS, quantmini.core.DataType.STOCKS_DAILY,
-                        java.time.LocalDate.of(2024, 3, 5)).gzipBytes();
-        Files.write(temp.resolve("source").resolve(key), broken);
+        publishWithMalformedRows(MALFORMED);
         java.util.concurrent.atomic.AtomicReference<String> posted = new java.util.concurrent.atomic.AtomicReference<>();
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
@@ -128,45 +156,5 @@ class PipelineRunTest {
         }
         CliRunner.Result quiet = cli("lake").run("-D", "alerts.command=false", "daily", "--today", "2024-03-05", "--data-types", "stocks_daily");
         assertTrue(!quiet.out().contains("alert sent"), "nothing new, nothing quarantined: no alert: " + quiet.out());
-    }
-
-    private static long differingRows(Path one, Path other) {
-        String a = "read_parquet('" + one + "')";
-        String b = "read_parquet('" + other + "')";
-        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-                java.sql.Statement statement = duckdb.createStatement();
-                java.sql.ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM (SELECT * FROM " + a
-                        + " EXCEPT ALL SELECT * FROM " + b + ")) + (SELECT count(*) FROM (SELECT * FROM " + b
-                        + " EXCEPT ALL SELECT * FROM " + a + ")) + abs((SELECT count(*) FROM " + a + ") - (SELECT count(*) FROM " + b + "))")) {
-            result.next();
-            return result.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode latestReport(Path runs) throws IOException {
-        try (Stream<Path> files = Files.list(runs)) {
-            Path newest = files.filter(f -> f.getFileName().toString().endsWith("-daily.json")).sorted().reduce((a, b) -> b).orElseThrow();
-            return new ObjectMapper().readTree(newest.toFile());
-        }
-    }
-
-    /** Every file below {@code folder} (ETag records and the gold state folder left out) with a digest of its bytes. */
-    private static Map<String, Integer> contents(Path folder) throws IOException {
-        Map<String, Integer> contents = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
-            return contents;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(file).toString();
-                if (name.endsWith(".etag") || name.contains(".quantmini")) {
-                    continue;
-                }
-                contents.put(name, Arrays.hashCode(Files.readAllBytes(file)));
-            }
-        }
-        return contents;
     }
 }

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,60 +23,47 @@ class RunnableJarIT {
     @TempDir
     Path work;
 
-    private record Run(int exitCode, String out) {}
+    private QuantminiJar jar;
 
-    private ProcessBuilder command(Path dataRoot, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("quantmini.jar"), "--data-root", dataRoot.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.put("QUANTMINI_SOURCE", "local:" + work.resolve("flatfiles"));
-        environment.put("CONFIG_ROOT", work.resolve("config").toString());
-        environment.remove("DATA_ROOT");
-        return builder;
+    @BeforeEach
+    void setUp() {
+        jar = new QuantminiJar(work, Map.of("QUANTMINI_SOURCE", "local:" + work.resolve("flatfiles"),
+                "CONFIG_ROOT", work.resolve("config").toString()));
     }
 
-    private Run quantmini(String... args) throws IOException, InterruptedException {
-        return quantminiIn(work.resolve("data"), args);
-    }
-
-    private Run quantminiIn(Path dataRoot, String... args) throws IOException, InterruptedException {
-        Process process = command(dataRoot, args).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES));
-        return new Run(process.exitValue(), out);
+    private QuantminiJar.Run quantmini(String... args) throws IOException, InterruptedException {
+        return jar.run(work.resolve("data"), args);
     }
 
     @Test
     void theJarRunsEveryStage() throws Exception {
         assertEquals(0, quantmini("--version").exitCode());
-        Run sample = quantmini("-q", "sample-data", "--out", "flatfiles", "--from", "2024-03-25", "--to", "2024-03-28");
+        QuantminiJar.Run sample = quantmini("-q", "sample-data", "--out", "flatfiles", "--from", "2024-03-25", "--to", "2024-03-28");
         assertEquals(0, sample.exitCode(), sample.out());
-        Run download = quantmini("-q", "download", "--from", "2024-03-25", "--to", "2024-03-28");
+        QuantminiJar.Run download = quantmini("-q", "download", "--from", "2024-03-25", "--to", "2024-03-28");
         assertEquals(0, download.exitCode(), download.out());
-        Run ingest = quantmini("-q", "ingest", "--from", "2024-03-25", "--to", "2024-03-28");
+        QuantminiJar.Run ingest = quantmini("-q", "ingest", "--from", "2024-03-25", "--to", "2024-03-28");
         assertEquals(0, ingest.exitCode(), ingest.out());
         assertTrue(ingest.out().contains("quarantined 0"), ingest.out());
-        Run features = quantmini("-q", "features", "--from", "2024-03-25", "--to", "2024-03-28");
+        QuantminiJar.Run features = quantmini("-q", "features", "--from", "2024-03-25", "--to", "2024-03-28");
         assertEquals(0, features.exitCode(), features.out());
         assertTrue(Files.isRegularFile(work.resolve("data/silver/stocks_daily/year=2024/month=03/2024-03-28.parquet")));
         assertTrue(Files.isRegularFile(work.resolve("data/bronze/options_minute/year=2024/month=03/2024-03-28.parquet")));
-        Run qlib = quantmini("-q", "qlib");
+        QuantminiJar.Run qlib = quantmini("-q", "qlib");
         assertEquals(0, qlib.exitCode(), qlib.out());
-        Run validate = quantmini("-q", "validate", "--layer", "gold");
+        QuantminiJar.Run validate = quantmini("-q", "validate", "--layer", "gold");
         assertEquals(0, validate.exitCode(), validate.out());
         assertTrue(validate.out().contains("gold stocks_daily: valid"), validate.out());
     }
 
     @Test
     void theDemoRunsEveryLayerAndARerunRedoesNothing() throws Exception {
-        Run demo = quantmini("-q", "demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "30");
+        QuantminiJar.Run demo = quantmini("-q", "demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "30");
         assertEquals(0, demo.exitCode(), demo.out());
         assertTrue(demo.out().contains("5/5 qlib -> gold"), demo.out());
         assertTrue(Files.isRegularFile(work.resolve("data/gold/qlib/stocks_daily/calendars/day.txt")));
         assertTrue(demo.out().contains("ticker          date            close"), demo.out());
-        Run again = quantmini("-q", "demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "30");
+        QuantminiJar.Run again = quantmini("-q", "demo", "--from", "2024-03-18", "--to", "2024-03-28", "--tickers", "30");
         assertEquals(0, again.exitCode(), again.out());
         assertTrue(again.out().contains("skipped 36"), "a rerun fetches nothing again: " + again.out());
     }
@@ -90,10 +75,10 @@ class RunnableJarIT {
         Path killed = work.resolve("killed");
         Path clean = work.resolve("clean");
         for (Path lake : List.of(killed, clean)) {
-            assertEquals(0, quantminiIn(lake, "-q", "download", "--from", "2024-03-04", "--to", "2024-03-15",
+            assertEquals(0, jar.run(lake, "-q", "download", "--from", "2024-03-04", "--to", "2024-03-15",
                     "--data-types", "stocks_minute,stocks_daily").exitCode());
         }
-        Process victim = command(killed, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
+        Process victim = jar.command(killed, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
                 "--data-types", "stocks_minute,stocks_daily").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Path bronze = killed.resolve("bronze/stocks_minute");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -102,12 +87,13 @@ class RunnableJarIT {
         }
         victim.destroyForcibly().waitFor();
 
-        assertEquals(0, quantminiIn(killed, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
+        assertEquals(0, jar.run(killed, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
                 "--data-types", "stocks_minute,stocks_daily").exitCode());
-        assertEquals(0, quantminiIn(clean, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
+        assertEquals(0, jar.run(clean, "-q", "ingest", "--from", "2024-03-04", "--to", "2024-03-15",
                 "--data-types", "stocks_minute,stocks_daily").exitCode());
         for (String layer : List.of("bronze", "quarantine", "metadata")) {
-            assertEquals(contents(clean.resolve(layer)), contents(killed.resolve(layer)), layer + " equals a clean run's");
+            assertEquals(LakeComparison.digests(clean.resolve(layer)), LakeComparison.digests(killed.resolve(layer)),
+                    layer + " equals a clean run's");
         }
     }
 
@@ -118,19 +104,5 @@ class RunnableJarIT {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(p -> p.toString().endsWith(".parquet")).count();
         }
-    }
-
-    /** Every file below {@code folder} by relative path, with a digest of its bytes. */
-    private static Map<String, Integer> contents(Path folder) throws IOException {
-        Map<String, Integer> contents = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
-            return contents;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                contents.put(folder.relativize(file).toString(), java.util.Arrays.hashCode(Files.readAllBytes(file)));
-            }
-        }
-        return contents;
     }
 }

@@ -30,14 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * otherwise unchanged (the Host header too, so the SigV4 signature still holds), and the client
  * connection closes after the response.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     /** What to do with one request. */
-    enum Fault { NONE, SLOW_DOWN_503, INTERNAL_ERROR_500, RESET, TRUNCATE, STALL }
+    public enum Fault { NONE, SLOW_DOWN_503, INTERNAL_ERROR_500, RESET, TRUNCATE, STALL }
 
     /** Chooses the fault for the {@code attempt}-th request (1-based) of a method and path. */
     @FunctionalInterface
-    interface Plan {
+    public interface Plan {
         Fault faultFor(String method, String path, int attempt);
     }
 
@@ -53,7 +53,7 @@ final class FaultProxy implements AutoCloseable {
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
-    FaultProxy(int upstreamPort, Plan plan) throws IOException {
+    public FaultProxy(int upstreamPort, Plan plan) throws IOException {
         this.upstreamPort = upstreamPort;
         this.plan = plan;
         this.server = new ServerSocket();
@@ -61,18 +61,18 @@ final class FaultProxy implements AutoCloseable {
         threads.execute(this::acceptLoop);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
-    void setPlan(Plan newPlan) {
+    public void setPlan(Plan newPlan) {
         plan = newPlan;
         attemptsByRequest.clear();
         log.clear();
     }
 
     /** "METHOD path -> FAULT" for each request seen since the last plan change. */
-    List<String> log() {
+    public List<String> log() {
         return List.copyOf(log);
     }
 

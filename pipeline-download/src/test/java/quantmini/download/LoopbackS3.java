@@ -25,16 +25,16 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * 127.0.0.1 on a free port, checking SigV4 signatures with the credentials below. Filled through
  * the real AWS SDK client, as the vendor's bucket would be.
  */
-final class LoopbackS3 implements AutoCloseable {
-    static final String ACCESS_KEY = "quantmini-test-access";
-    static final String SECRET_KEY = "quantmini-test-secret-7f3a9c";
+public final class LoopbackS3 implements AutoCloseable {
+    public static final String ACCESS_KEY = "quantmini-test-access";
+    public static final String SECRET_KEY = "quantmini-test-secret-7f3a9c";
 
     private final S3Proxy proxy;
     private final URI endpoint;
     private final S3AsyncClient client;
     private final AtomicInteger buckets = new AtomicInteger();
 
-    LoopbackS3() throws Exception {
+    public LoopbackS3() throws Exception {
         proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -62,39 +62,39 @@ final class LoopbackS3 implements AutoCloseable {
     }
 
     /** A new empty bucket, so that tests sharing the server do not see each other's objects. */
-    String newBucket() {
+    public String newBucket() {
         String bucket = "flatfiles-" + buckets.incrementAndGet();
         client.createBucket(b -> b.bucket(bucket)).join();
         return bucket;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    int port() {
+    public int port() {
         return proxy.getPort();
     }
 
-    SourceSettings settings(String bucket) {
+    public SourceSettings settings(String bucket) {
         return settingsFor(endpoint, bucket);
     }
 
     /** Settings that reach this server through another address, e.g. a fault proxy. */
-    static SourceSettings settingsFor(URI endpoint, String bucket) {
+    public static SourceSettings settingsFor(URI endpoint, String bucket) {
         return SourceSettings.s3(endpoint, bucket, "us-east-1", ACCESS_KEY, SECRET_KEY);
     }
 
-    void put(String bucket, String key, byte[] bytes) {
+    public void put(String bucket, String key, byte[] bytes) {
         client.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromBytes(bytes)).join();
     }
 
-    void put(String bucket, String key, Path file) {
+    public void put(String bucket, String key, Path file) {
         client.putObject(b -> b.bucket(bucket).key(key), AsyncRequestBody.fromFile(file)).join();
     }
 
     /** Uploads generated day files at their object keys; returns the SHA-256 of each, by key. */
-    Map<FlatFileKey, String> putAll(String bucket, List<GeneratedFile> files)
+    public Map<FlatFileKey, String> putAll(String bucket, List<GeneratedFile> files)
             throws IOException {
         Map<FlatFileKey, String> digests = new LinkedHashMap<>();
         for (GeneratedFile file : files) {

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Hashing and folder inspection shared by the download tests. */
-final class TestFiles {
+/** Hashing and folder inspection shared by the download tests and the CLI's end-to-end tests. */
+public final class TestFiles {
     private TestFiles() {}
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
@@ -46,7 +46,8 @@ final class TestFiles {
         return filesUnder(root).stream().filter(p -> p.getFileName().toString().endsWith(".tmp")).collect(Collectors.toList());
     }
 
-    static List<Path> filesUnder(Path root) {
+    /** Every regular file under {@code root}, sorted; none when it does not exist. */
+    public static List<Path> filesUnder(Path root) {
         if (!Files.exists(root)) {
             return List.of();
         }

@@ -11,9 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
 import quantmini.core.Preconditions;
@@ -54,19 +52,18 @@ public final class SilverBuilder {
         List<Feature> features = registry.select(type, options.enabledFeatures());
         long started = System.nanoTime();
         try (Connection duckdb = DuckDbSessions.open(limits, layout.spillRoot().resolve("duckdb-silver"))) {
-            Map<DataType, BronzeCatalog> catalogs = new EnumMap<>(DataType.class);
-            CatalogSource source = t -> catalogs.computeIfAbsent(t, key -> scan(key, duckdb));
-            BronzeCatalog catalog = source.apply(type);
+            BronzeCatalogs source = new BronzeCatalogs(layout, duckdb);
+            BronzeCatalog catalog = source.of(type);
             List<LocalDate> inRange = catalog.dates(from, to);
             int lookback = FeatureRegistry.lookback(features);
             List<LocalDate> due = full ? inRange : staleDates(type, inRange, lookback, source);
 
             listener.started("silver " + type, due.size(), -1);
-            SilverEngine engine = new SilverEngine(duckdb, layout, registry, options, source::apply);
+            SilverEngine engine = new SilverEngine(duckdb, layout, registry, options, source::of);
             List<LocalDate> written = new ArrayList<>();
             List<DateFailure> failures = new ArrayList<>();
             long rows = 0;
-            for (List<LocalDate> batch : batches(due, lookback, full)) {
+            for (List<LocalDate> batch : batches(due, lookback, full ? Math.max(1, due.size()) : options.datesPerBatch())) {
                 SilverEngine.BatchResult result;
                 try {
                     result = engine.run(type, features, batch, full ? SilverEngine.History.ALL : SilverEngine.History.LOOKBACK);
@@ -98,29 +95,13 @@ public final class SilverBuilder {
         }
     }
 
-    /** A data type's bronze catalog, scanned at most once per build. */
-    @FunctionalInterface
-    private interface CatalogSource {
-        BronzeCatalog apply(DataType type);
-    }
-
-    private BronzeCatalog scan(DataType type, Connection duckdb) {
-        try {
-            return BronzeCatalog.scan(layout, type, duckdb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new QuantminiException(ExitCode.JOB_FAILED, "cannot list bronze " + type + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * Per-day types (no lookback) go one date at a time, which bounds memory by one day; a full
-     * build of a type with a lookback is one pass over its range, an incremental one goes in
-     * batches that each read their own lookback.
+     * Per-day types (no lookback) go one date at a time, which bounds memory by one day; the
+     * others in batches of {@code datesPerBatch} that each read their own lookback (a full build
+     * asks for one batch of its whole range).
      */
-    private List<List<LocalDate>> batches(List<LocalDate> due, int lookback, boolean full) {
-        int size = lookback == 0 ? 1 : full ? Math.max(1, due.size()) : options.datesPerBatch();
+    static List<List<LocalDate>> batches(List<LocalDate> due, int lookback, int datesPerBatch) {
+        int size = lookback == 0 ? 1 : datesPerBatch;
         List<List<LocalDate>> batches = new ArrayList<>();
         for (int i = 0; i < due.size(); i += size) {
             batches.add(List.copyOf(due.subList(i, Math.min(due.size(), i + size))));
@@ -128,8 +109,8 @@ public final class SilverBuilder {
         return batches;
     }
 
-    private List<LocalDate> staleDates(DataType type, List<LocalDate> inRange, int lookback, CatalogSource catalogs) {
-        BronzeCatalog catalog = catalogs.apply(type);
+    private List<LocalDate> staleDates(DataType type, List<LocalDate> inRange, int lookback, BronzeCatalogs catalogs) {
+        BronzeCatalog catalog = catalogs.of(type);
         List<DataType> lookupSources = registry.dataset(type).lookups().stream()
                 .flatMap(l -> l.sources().stream()).distinct().toList();
         List<LocalDate> stale = new ArrayList<>();
@@ -144,7 +125,7 @@ public final class SilverBuilder {
                 inputs.add(catalog.file(d));
             }
             for (DataType source : lookupSources) {
-                Path file = catalogs.apply(source).file(date);
+                Path file = catalogs.of(source).file(date);
                 if (file != null) {
                     inputs.add(file);
                 }

@@ -65,24 +65,13 @@ final class SilverEngine {
     BatchResult run(DataType type, List<Feature> features, List<LocalDate> outputDates, History history)
             throws SQLException {
         Preconditions.checkArgument(!outputDates.isEmpty(), "a batch needs output dates");
-        SilverDataset dataset = registry.dataset(type);
-        BronzeCatalog catalog = catalogs.apply(type);
         LocalDate first = outputDates.get(0);
         LocalDate last = outputDates.get(outputDates.size() - 1);
-        int lookback = FeatureRegistry.lookback(features);
-
+        String order = String.join(", ", registry.dataset(type).sortOrder());
         Map<LocalDate, Long> rows = new LinkedHashMap<>();
         List<DateFailure> failures = new ArrayList<>();
         try (Statement sql = duckdb.createStatement()) {
-            String columns = String.join(", ", dataset.bronzeColumnNames());
-            sql.execute("CREATE OR REPLACE TEMP TABLE " + INPUT + " AS SELECT * FROM "
-                    + Sql.parquet(catalog.files(first, last), dataset.bronzeColumns())
-                    + " WHERE date BETWEEN " + Sql.date(first) + " AND " + Sql.date(last));
-            if (lookback > 0) {
-                readHistory(sql, dataset, catalog, first, lookback, history, columns);
-            }
-            String select = FeatureSql.select(registry, dataset, features, INPUT, lookupContext(outputDates));
-            String order = String.join(", ", dataset.sortOrder());
+            String select = prepare(sql, type, features, outputDates, history);
             if (outputDates.size() == 1) {
                 write(sql, type, first, "SELECT * FROM (" + select + ") WHERE date = " + Sql.date(first) + " ORDER BY " + order,
                         rows, failures);
@@ -107,6 +96,41 @@ final class SilverEngine {
             dropWorkTables();
         }
         return new BatchResult(rows, failures);
+    }
+
+    /**
+     * Computes a batch as {@link #run} does but writes nothing: the silver rows of the bronze
+     * dates from the first to the last output date are left in the temporary table {@code table}
+     * of the engine's connection, for a caller to compare with what silver holds (and drop).
+     */
+    void computeInto(String table, DataType type, List<Feature> features, List<LocalDate> outputDates, History history)
+            throws SQLException {
+        Preconditions.checkArgument(!outputDates.isEmpty(), "a batch needs output dates");
+        try (Statement sql = duckdb.createStatement()) {
+            String select = prepare(sql, type, features, outputDates, history);
+            sql.execute("CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT * FROM (" + select + ") WHERE date BETWEEN "
+                    + Sql.date(outputDates.get(0)) + " AND " + Sql.date(outputDates.get(outputDates.size() - 1)));
+        } finally {
+            dropWorkTables();
+        }
+    }
+
+    /** Loads the batch's bronze (and the history its features need) and returns the SELECT of its silver rows. */
+    private String prepare(Statement sql, DataType type, List<Feature> features, List<LocalDate> outputDates, History history)
+            throws SQLException {
+        SilverDataset dataset = registry.dataset(type);
+        BronzeCatalog catalog = catalogs.apply(type);
+        LocalDate first = outputDates.get(0);
+        LocalDate last = outputDates.get(outputDates.size() - 1);
+        int lookback = FeatureRegistry.lookback(features);
+        String columns = String.join(", ", dataset.bronzeColumnNames());
+        sql.execute("CREATE OR REPLACE TEMP TABLE " + INPUT + " AS SELECT * FROM "
+                + Sql.parquet(catalog.files(first, last), dataset.bronzeColumns())
+                + " WHERE date BETWEEN " + Sql.date(first) + " AND " + Sql.date(last));
+        if (lookback > 0) {
+            readHistory(sql, dataset, catalog, first, lookback, history, columns);
+        }
+        return FeatureSql.select(registry, dataset, features, INPUT, lookupContext(outputDates));
     }
 
     /**

@@ -14,6 +14,11 @@ final class Sql {
         return "'" + value.replace("'", "''") + "'";
     }
 
+    /** A column name, quoted. */
+    static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
     static String date(LocalDate date) {
         return "DATE '" + date + "'";
     }

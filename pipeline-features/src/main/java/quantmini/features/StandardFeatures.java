@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import quantmini.core.DataType;
 import quantmini.core.calendar.UsEquityCalendar;
+import quantmini.storage.BronzeSchema;
 
 /**
  * The features quantmini computes and the shapes of the four aggregate data types: the one place
@@ -35,8 +36,8 @@ public final class StandardFeatures {
     static List<SilverDataset> datasets() {
         List<BronzeColumn> stocks = BronzeColumn.of(DataType.STOCKS_DAILY);
         List<BronzeColumn> options = BronzeColumn.of(DataType.OPTIONS_DAILY);
-        List<String> stockOrder = List.of("ticker", "window_start");
-        List<String> optionOrder = List.of("underlying", "expiration", "option_type", "strike", "window_start");
+        List<String> stockOrder = BronzeSchema.sortOrder(DataType.STOCKS_DAILY);
+        List<String> optionOrder = BronzeSchema.sortOrder(DataType.OPTIONS_DAILY);
 
         Map<String, String> dailyWindows = new LinkedHashMap<>();
         dailyWindows.put(SYMBOL_HISTORY, "PARTITION BY ticker ORDER BY date");

@@ -44,6 +44,30 @@ public final class QuarantineWriter {
         }
     }
 
+    /**
+     * The rejected rows a quarantine file holds (one per line after the header; a source line
+     * never holds a line end), or 0 when there is no file.
+     */
+    public static long countRows(Path file) throws IOException {
+        requireNonNull(file, "file is null");
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        long lines = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return Math.max(0, lines - 1);
+    }
+
     public void write(DataType type, LocalDate date, List<RejectedRow> rows) throws IOException {
         Path file = layout.quarantineFile(type, date);
         removeLeftovers(file);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,6 +90,27 @@ class FlatFileParserTest {
                 assertEquals(Double.parseDouble(prices[i]), batch.open.get(i), prices[i]);
             }
         }
+    }
+
+    @Test
+    void readsInflatedTextFromAStreamAsItReadsTheFile() throws Exception {
+        String csv = "ticker,volume,open,close,high,low,window_start,transactions\n"
+                + "AAPL,100,171.5,171.25,171.75,171.0,1711632600000000000,12\n"
+                + "ZZZ,5,1.0,1.0,1.0,x,1711632600000000000,1\n";
+        Path name = Path.of("in-memory.csv");
+        RejectLog rejects = new RejectLog();
+        try (RootAllocator allocator = new RootAllocator(); BarBatch batch = new BarBatch(DataType.STOCKS_MINUTE, allocator);
+                FlatFileParser parser = FlatFileParser.read(name, new ByteArrayInputStream(csv.getBytes(StandardCharsets.US_ASCII)),
+                        DataType.STOCKS_MINUTE, DAY, new TickerDictionary(false), rejects)) {
+            assertTrue(parser.next(batch, 10));
+            assertEquals(1, batch.rows());
+            assertEquals(171.25, batch.close.get(0));
+            assertEquals(2, parser.dataRows());
+        }
+        assertEquals(List.of(RejectReason.UNPARSEABLE_NUMBER), rejects.sorted().stream().map(RejectedRow::reason).toList());
+        QuantminiException e = assertThrows(QuantminiException.class, () -> FlatFileParser.read(name,
+                new ByteArrayInputStream(new byte[0]), DataType.STOCKS_MINUTE, DAY, new TickerDictionary(false), new RejectLog()));
+        assertEquals("in-memory.csv:1: no header line (the file is empty)", e.getMessage());
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class GoldBuilder {
     public static final Set<DataType> SUPPORTED_TYPES = Set.of(DataType.STOCKS_DAILY, DataType.STOCKS_MINUTE, DataType.OPTIONS_DAILY);
 
     /** Threads that force written files to disk; they wait on the disk, not on the CPU. */
-    private static final int SYNC_THREADS = 8;
+    static final int SYNC_THREADS = 8;
 
     private final LakeLayout lake;
     private final GoldOptions options;

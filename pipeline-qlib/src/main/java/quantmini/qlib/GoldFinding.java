@@ -2,6 +2,10 @@ package quantmini.qlib;
 
 import static java.util.Objects.requireNonNull;
 
+import quantmini.core.DataType;
+import quantmini.core.validation.Finding;
+import quantmini.core.validation.LakeLayer;
+
 /**
  * One thing the validator found wrong with a tree.
  *
@@ -42,6 +46,22 @@ public record GoldFinding(Kind kind, String symbol, String field, String date, S
 
     @Override
     public String toString() {
+        StringBuilder text = subject();
+        if (!date.isEmpty()) {
+            text.append(" date=").append(date);
+        }
+        return text.append(": ").append(message).toString();
+    }
+
+    /** The finding in the terms every layer reports in; {@code tree} names the gold tree, relative to the data root. */
+    public Finding toFinding(DataType type, String tree) {
+        requireNonNull(type, "type is null");
+        requireNonNull(tree, "tree is null");
+        return new Finding(LakeLayer.GOLD, type, date, tree, subject().append(": ").append(message).toString());
+    }
+
+    /** The kind, and the symbol and field where there are. */
+    private StringBuilder subject() {
         StringBuilder text = new StringBuilder(kind.name());
         if (!symbol.isEmpty()) {
             text.append(" symbol=").append(symbol);
@@ -49,9 +69,6 @@ public record GoldFinding(Kind kind, String symbol, String field, String date, S
         if (!field.isEmpty()) {
             text.append(" field=").append(field);
         }
-        if (!date.isEmpty()) {
-            text.append(" date=").append(date);
-        }
-        return text.append(": ").append(message).toString();
+        return text;
     }
 }

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
 import quantmini.core.progress.ProgressListener;
+import quantmini.core.validation.Finding;
+import quantmini.core.validation.LakeLayer;
+import quantmini.core.validation.LayerReport;
 
 /** The validator reports every kind of damage, each with symbol, field and date, all at once. */
 class GoldValidatorTest {
@@ -122,6 +125,21 @@ class GoldValidatorTest {
         Files.delete(lake.layout.bronzeFile(TYPE, LocalDate.parse(calendar.get(4))));
         List<String> lines = validate().findings().stream().map(GoldFinding::toString).collect(Collectors.toList());
         assertHas(lines, "INPUT date=" + calendar.get(4));
+    }
+
+    @Test
+    void theReportTranslatesIntoTheFindingsEveryLayerReports() throws Exception {
+        setFloat(tree.resolve("features/spy/close.day.bin"), 3, 1.5f);
+
+        LayerReport report = validate().toLayerReport("gold/qlib/stocks_daily");
+
+        assertEquals(LakeLayer.GOLD, report.layer());
+        assertFalse(report.isValid());
+        Finding finding = report.findings().get(0);
+        assertEquals(new Finding(LakeLayer.GOLD, TYPE, calendar.get(2), "gold/qlib/stocks_daily", "VALUE symbol=SPY field=close: stored 1.5,"
+                + " input gives " + finding.reason().split("input gives ")[1]), finding);
+        assertTrue(report.describe().startsWith("gold stocks_daily: INVALID; "), report.describe());
+        assertTrue(report.checked().get("values") > 0);
     }
 
     private static void assertHas(List<String> findings, String prefix) {

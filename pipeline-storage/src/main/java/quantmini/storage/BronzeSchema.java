@@ -49,6 +49,15 @@ public final class BronzeSchema {
         return type.isOptions() ? OPTIONS : STOCKS;
     }
 
+    /**
+     * The order of the rows within a bronze (and silver) day file (DESIGN.md §2): stocks by
+     * (ticker, window_start), options by (underlying, expiration, option_type, strike, window_start).
+     */
+    public static List<String> sortOrder(DataType type) {
+        requireNonNull(type, "type is null");
+        return type.isOptions() ? List.of(UNDERLYING, EXPIRATION, OPTION_TYPE, STRIKE, WINDOW_START) : List.of(TICKER, WINDOW_START);
+    }
+
     public static Schema stocks() {
         return STOCKS;
     }

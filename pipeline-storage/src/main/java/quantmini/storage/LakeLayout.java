@@ -23,6 +23,12 @@ public final class LakeLayout {
         return dataRoot;
     }
 
+    /** {@code file} relative to the data root with {@code /} separators, as reports name files. */
+    public String relative(Path file) {
+        requireNonNull(file, "file is null");
+        return dataRoot.relativize(file.toAbsolutePath().normalize()).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
     /** {@code landing/polygon-s3/} */
     public Path landingRoot() {
         return dataRoot.resolve("landing").resolve("polygon-s3");
@@ -77,6 +83,24 @@ public final class LakeLayout {
     /** {@code metadata/{stocks|options}/} */
     public Path metadataRoot(DataType.AssetClass assetClass) {
         return dataRoot.resolve("metadata").resolve(assetClass.folderName());
+    }
+
+    /**
+     * {@code metadata/{stocks|options}/.pending/}: notes of days whose ingest has begun and not
+     * ended (see {@link #pendingIngestNote}).
+     */
+    public Path pendingIngestNotes(DataType.AssetClass assetClass) {
+        return metadataRoot(assetClass).resolve(".pending");
+    }
+
+    /**
+     * {@code metadata/{stocks|options}/.pending/{data_type}_YYYY-MM-DD}: there while the day's
+     * ingest runs, from before its bronze file is replaced until its quarantine file and metadata
+     * are written. One left behind means a run died in between: the day's bronze may be in place
+     * while the rest is not.
+     */
+    public Path pendingIngestNote(DataType type, LocalDate date) {
+        return pendingIngestNotes(type.assetClass()).resolve(type.id() + "_" + date);
     }
 
     /** {@code quarantine/{data_type}/YYYY-MM-DD.csv}: rejected rows with a reason column. */

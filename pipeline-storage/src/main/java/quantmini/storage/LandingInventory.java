@@ -51,9 +51,11 @@ public final class LandingInventory {
     }
 
     /**
-     * The keys whose bronze is missing or older than the landed file: what an ingest must (re)do
-     * for the lake to be complete. A day inside a compacted {@code month.parquet} counts by that
-     * file's time. A landed file replaced by a republished object is newer than its bronze.
+     * The keys whose bronze is missing or older than the landed file, or whose ingest a killed
+     * run left unfinished (its pending note is still there: bronze may be in place while its
+     * quarantine file and metadata are not): what an ingest must (re)do for the lake to be
+     * complete. A day inside a compacted {@code month.parquet} counts by that file's time. A
+     * landed file replaced by a republished object is newer than its bronze.
      */
     public List<FlatFileKey> withoutCurrentBronze(List<FlatFileKey> keys) {
         List<FlatFileKey> stale = new ArrayList<>();
@@ -63,7 +65,8 @@ public final class LandingInventory {
             Path month = LakeLayout.compactedMonthFile(layout.bronzeRoot(key.dataType()), key.date());
             Path bronze = Files.isRegularFile(day) ? day : Files.isRegularFile(month) ? month : null;
             try {
-                if (bronze == null || Files.getLastModifiedTime(bronze).compareTo(Files.getLastModifiedTime(landed)) < 0) {
+                if (bronze == null || Files.getLastModifiedTime(bronze).compareTo(Files.getLastModifiedTime(landed)) < 0
+                        || Files.exists(layout.pendingIngestNote(key.dataType(), key.date()))) {
                     stale.add(key);
                 }
             } catch (IOException e) {

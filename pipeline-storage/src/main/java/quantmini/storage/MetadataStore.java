@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -149,6 +150,21 @@ public final class MetadataStore {
         }
     }
 
+    /** The rows of {@code daily_stats.parquet} of {@code type}, by date. */
+    public synchronized List<DayStats> dailyStats(DataType type) throws IOException {
+        requireNonNull(type, "type is null");
+        List<DayStats> stats = new ArrayList<>();
+        for (Object[] row : ParquetTable.read(layout.metadataRoot(type.assetClass()).resolve(DAILY_STATS), DAILY_STATS_SCHEMA)) {
+            if (row[0].equals(type.id())) {
+                stats.add(new DayStats(type, (LocalDate) row[1], (Long) row[2], (Long) row[3], (Long) row[4],
+                        row[5] == null ? OptionalLong.empty() : OptionalLong.of((Long) row[5]),
+                        row[6] == null ? OptionalLong.empty() : OptionalLong.of((Long) row[6])));
+            }
+        }
+        stats.sort(Comparator.comparing(DayStats::date));
+        return stats;
+    }
+
     private static void updateDailyStats(List<Object[]> rows, DayStats stats) {
         rows.removeIf(row -> row[0].equals(stats.type().id()) && row[1].equals(stats.date()));
         rows.add(new Object[] {stats.type().id(), stats.date(), stats.rows(), stats.tickers(), stats.quarantinedRows(),
@@ -271,12 +287,12 @@ public final class MetadataStore {
      * metadata may no longer agree with bronze (see {@link #rebuildFromBronze}).
      */
     public synchronized void markPending(DataType type, LocalDate date) throws IOException {
-        AtomicFiles.writeString(pendingFolder(type).resolve(type.id() + "_" + date), date.toString());
+        AtomicFiles.writeString(layout.pendingIngestNote(type, date), date.toString());
     }
 
     public synchronized void clearPending(DataType type, LocalDate date) throws IOException {
-        Path folder = pendingFolder(type);
-        Files.deleteIfExists(folder.resolve(type.id() + "_" + date));
+        Path folder = layout.pendingIngestNotes(type.assetClass());
+        Files.deleteIfExists(layout.pendingIngestNote(type, date));
         try (Stream<Path> notes = Files.list(folder)) {
             if (notes.findAny().isEmpty()) {
                 Files.deleteIfExists(folder); // an empty folder would be one more thing a clean run lacks
@@ -288,7 +304,7 @@ public final class MetadataStore {
 
     /** Whether a run died between replacing a day of {@code type} and recording it. */
     public boolean interrupted(DataType type) throws IOException {
-        Path folder = pendingFolder(type);
+        Path folder = layout.pendingIngestNotes(type.assetClass());
         if (!Files.isDirectory(folder)) {
             return false;
         }
@@ -299,9 +315,10 @@ public final class MetadataStore {
 
     /**
      * Recomputes {@code type}'s symbols (and, for options, contracts and chains) from what bronze
-     * holds, then clears its pending notes: the repair after a run died mid-day, which gives the
-     * metadata of a clean run. Daily stats need no repair: each is replaced whole when its day
-     * is ingested again.
+     * holds: the repair after a run died mid-day, which gives the metadata of a clean run. The
+     * pending notes stay: a noted day's daily stats and quarantine file cannot be recomputed from
+     * bronze, so the day must be ingested again ({@link LandingInventory#withoutCurrentBronze}
+     * says so), and its note goes once that ingest has recorded it.
      */
     public synchronized void rebuildFromBronze(DataType type) throws IOException {
         Path folder = layout.metadataRoot(type.assetClass());
@@ -325,17 +342,6 @@ public final class MetadataStore {
                     .thenComparing(row -> (String) row[1]));
             ParquetTable.write(folder.resolve(CHAINS), CHAINS_SCHEMA, chains, allocator);
         }
-        try (Stream<Path> notes = Files.list(pendingFolder(type))) {
-            for (Path note : notes.filter(n -> n.getFileName().toString().startsWith(id + "_")).toList()) {
-                Files.deleteIfExists(note);
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            // no notes
-        }
-    }
-
-    private Path pendingFolder(DataType type) {
-        return layout.metadataRoot(type.assetClass()).resolve(".pending");
     }
 
     private static List<Object[]> rowsOfOtherTypes(Path file, Schema schema, int typeColumn, String type) throws IOException {

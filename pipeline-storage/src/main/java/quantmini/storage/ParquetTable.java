@@ -96,7 +96,8 @@ final class ParquetTable {
         });
     }
 
-    private static void set(FieldVector vector, int row, Object value) {
+    /** Sets row {@code row} of {@code vector} to a value of the kind {@link #read} returns. */
+    static void set(FieldVector vector, int row, Object value) {
         if (value == null) {
             if (!vector.getField().isNullable()) {
                 throw new IllegalArgumentException("column " + vector.getName() + " must not be null");

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import quantmini.core.ExitCode;
 import quantmini.core.QuantminiException;
 
@@ -20,8 +23,17 @@ import quantmini.core.QuantminiException;
  * write the lake at once. An operating-system file lock: it ends with the process, also on
  * kill -9, so a crashed run never leaves a stale lock behind. The file records the holder's pid
  * and start time for the message the second run prints.
+ *
+ * <p>The holder writes that record just after it takes the lock, so a run that starts at the
+ * same moment can find the lock taken and the record still empty, or still naming an earlier
+ * run that was killed. It waits a moment for a record that names a live process.
  */
 public final class RunLock implements AutoCloseable {
+    private static final Pattern RECORD = Pattern.compile("pid (\\d+), started \\S+");
+    /** How long a refused run waits for the holder to record itself; it takes microseconds unless the machine is swamped. */
+    private static final long RECORD_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final long RECORD_POLL_MILLIS = 10;
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -31,7 +43,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock or fails at once.
+     * Takes the lock, or fails without waiting for it (only, for a moment, for the holder's record).
      *
      * @throws QuantminiException with {@link ExitCode#LOCKED}, naming the holder's pid and start
      *     time, when another run holds it
@@ -47,8 +59,12 @@ public final class RunLock implements AutoCloseable {
             lock = null; // this very process holds it already
         }
         if (lock == null) {
-            String holder = readHolder(channel);
-            channel.close();
+            String holder;
+            try {
+                holder = awaitHolder(channel);
+            } finally {
+                channel.close();
+            }
             throw new QuantminiException(ExitCode.LOCKED, "another run holds the lock " + lockFile + " (" + holder + "); "
                     + "wait for it to finish, or stop that process");
         }
@@ -59,19 +75,46 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(channel, lock);
     }
 
-    private static String readHolder(FileChannel channel) {
+    /** The holder's record once it names a live process; what the file holds when the wait ends. */
+    private static String awaitHolder(FileChannel channel) {
+        long deadline = System.nanoTime() + RECORD_WAIT_NANOS;
+        String record = readRecord(channel);
+        while (!namesLiveProcess(record) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(RECORD_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            record = readRecord(channel);
+        }
+        if (namesLiveProcess(record)) {
+            return record;
+        }
+        // a holder on another machine (a shared data root) is no process of this one
+        return record.isEmpty() ? "holder unknown" : record + ", not a process of this machine";
+    }
+
+    private static String readRecord(FileChannel channel) {
         try {
             ByteBuffer buffer = ByteBuffer.allocate(256);
             int read = channel.read(buffer, 0);
-            return read <= 0 ? "holder unknown" : new String(buffer.array(), 0, read, StandardCharsets.UTF_8).trim();
+            return read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            return "holder unknown";
+            return ""; // the message then says the holder is unknown; the refusal stands
         }
+    }
+
+    private static boolean namesLiveProcess(String record) {
+        Matcher matcher = RECORD.matcher(record);
+        return matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Override
     public void close() throws IOException {
         try {
+            // a run that ends cleanly leaves no record behind (a killed one does; see awaitHolder)
+            channel.truncate(0);
             lock.release();
         } finally {
             channel.close();
