@@ -86,7 +86,12 @@ public final class BronzeIngestor implements Ingestor, MemoryPressureListener, A
             throw new UncheckedIOException("cannot recover what a killed run left in " + layout.dataRoot(), e);
         }
         try {
-            return ingestor.ingest(List.copyOf(keys), listener);
+            IngestSummary summary = ingestor.ingest(List.copyOf(keys), listener);
+            metadata.flush();
+            return summary;
+        } catch (IOException e) {
+            // the days stay marked pending: the next run rebuilds their metadata from bronze
+            throw new UncheckedIOException("cannot record the metadata of the ingested days in " + layout.dataRoot(), e);
         } finally {
             listener.finished();
         }

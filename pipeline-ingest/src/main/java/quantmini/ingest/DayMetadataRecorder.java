@@ -17,10 +17,22 @@ import quantmini.storage.DayStats;
 import quantmini.storage.MetadataStore;
 import quantmini.storage.TickerDay;
 
-/** Turns what a day's ingest counted into the metadata store's terms. */
+/**
+ * Turns what a day's ingest counted into the metadata store's terms. Days are recorded in
+ * batches: the metadata files are rewritten whole, so rewriting them once per run instead of once
+ * per day is what keeps a run of many small days (250 daily files) from paying the metadata files'
+ * read, write and fsync per file. A day stays marked pending until its batch is written, so a run
+ * killed before that is repaired from bronze by the next one, as for a kill mid-day.
+ */
 final class DayMetadataRecorder {
+    /** Ticker-days held before a batch is written: bounds the memory of a run of large options days. */
+    static final int MAX_PENDING_TICKER_DAYS = 250_000;
+
     private final BronzeStore bronze;
     private final MetadataStore metadata;
+    private final List<FlatFileKey> pendingKeys = new ArrayList<>();
+    private final List<MetadataStore.DayUpdate> pendingDays = new ArrayList<>();
+    private int pendingTickerDays;
 
     DayMetadataRecorder(BronzeStore bronze, MetadataStore metadata) {
         this.bronze = requireNonNull(bronze, "bronze is null");
@@ -51,6 +63,7 @@ final class DayMetadataRecorder {
         }
     }
 
+    /** Queues the day's metadata; written by {@link #flush}, or at once when the queue is full. */
     void record(FlatFileKey key, Before before, DayContent day, long quarantined) throws IOException {
         BronzeRowSink sink = day.sink();
         TickerDictionary dictionary = day.tickers();
@@ -71,7 +84,36 @@ final class DayMetadataRecorder {
         DayStats stats = new DayStats(key.dataType(), key.date(), sink.rows(), sink.tickers(), quarantined,
                 any ? OptionalLong.of(sink.minWindowStart()) : OptionalLong.empty(),
                 any ? OptionalLong.of(sink.maxWindowStart()) : OptionalLong.empty());
-        metadata.recordDay(stats, tickers, before.rows());
-        metadata.clearPending(key.dataType(), key.date());
+        MetadataStore.DayUpdate update = new MetadataStore.DayUpdate(stats, tickers, before.rows());
+        boolean full;
+        synchronized (this) {
+            pendingKeys.add(key);
+            pendingDays.add(update);
+            pendingTickerDays += tickers.size();
+            full = pendingTickerDays >= MAX_PENDING_TICKER_DAYS;
+        }
+        if (full) {
+            flush();
+        }
+    }
+
+    /** Writes the queued days' metadata, then clears their pending notes. */
+    void flush() throws IOException {
+        List<FlatFileKey> keys;
+        List<MetadataStore.DayUpdate> days;
+        synchronized (this) {
+            keys = List.copyOf(pendingKeys);
+            days = List.copyOf(pendingDays);
+            pendingKeys.clear();
+            pendingDays.clear();
+            pendingTickerDays = 0;
+        }
+        if (days.isEmpty()) {
+            return;
+        }
+        metadata.recordDays(days);
+        for (FlatFileKey key : keys) {
+            metadata.clearPending(key.dataType(), key.date());
+        }
     }
 }

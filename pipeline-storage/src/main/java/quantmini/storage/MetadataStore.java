@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import quantmini.core.DataType.AssetClass;
 import quantmini.core.DataType;
 import quantmini.core.io.AtomicFiles;
 
@@ -39,7 +40,7 @@ import quantmini.core.io.AtomicFiles;
  *       option_type, strike, first_date, last_date) and {@code chains.parquet} (data_type,
  *       underlying, date, expirations, contracts).</li>
  * </ul>
- * {@link #recordDay} replaces one day's contribution: what the day held before (read from bronze
+ * {@link #recordDays} replaces each day's contribution: what the day held before (read from bronze
  * before it was replaced) is taken out and the new content put in, so a re-ingested day leaves
  * the same metadata as a first ingest. Calls are serialised: days ingested in parallel update
  * the same files.
@@ -89,25 +90,63 @@ public final class MetadataStore {
     }
 
     /**
-     * Records a day just written to bronze.
+     * A day just written to bronze, as {@link #recordDays} takes it.
      *
      * @param tickers the day's rows per ticker now in bronze
      * @param previousRows the day's rows per ticker in bronze before it was replaced
      */
-    public synchronized void recordDay(DayStats stats, List<TickerDay> tickers, Map<String, Long> previousRows) throws IOException {
-        requireNonNull(stats, "stats is null");
-        requireNonNull(tickers, "tickers is null");
-        requireNonNull(previousRows, "previousRows is null");
-        Path folder = layout.metadataRoot(stats.type().assetClass());
+    public record DayUpdate(DayStats stats, List<TickerDay> tickers, Map<String, Long> previousRows) {
+        public DayUpdate {
+            requireNonNull(stats, "stats is null");
+            tickers = List.copyOf(requireNonNull(tickers, "tickers is null"));
+            previousRows = Map.copyOf(requireNonNull(previousRows, "previousRows is null"));
+        }
+    }
+
+    /**
+     * Records days just written to bronze, in order: each replaces its day's contribution as if
+     * recorded alone, but each metadata file is read and rewritten once for all of them.
+     */
+    public synchronized void recordDays(List<DayUpdate> days) throws IOException {
+        requireNonNull(days, "days is null");
+        Map<AssetClass, List<DayUpdate>> byFolder = new LinkedHashMap<>();
+        for (DayUpdate day : days) {
+            byFolder.computeIfAbsent(day.stats().type().assetClass(), a -> new ArrayList<>()).add(day);
+        }
+        for (Map.Entry<AssetClass, List<DayUpdate>> entry : byFolder.entrySet()) {
+            recordDaysOf(layout.metadataRoot(entry.getKey()), entry.getValue());
+        }
+    }
+
+    private void recordDaysOf(Path folder, List<DayUpdate> days) throws IOException {
         Files.createDirectories(folder);
         for (String name : List.of(DAILY_STATS, SYMBOLS, CONTRACTS, CHAINS)) {
             BronzeStore.removeLeftovers(folder, name);
         }
-        updateDailyStats(folder.resolve(DAILY_STATS), stats);
-        Map<String, Object[]> symbols = updateSymbols(folder.resolve(SYMBOLS), stats, tickers, previousRows);
-        if (stats.type().isOptions()) {
-            updateContracts(folder.resolve(CONTRACTS), stats.type(), symbols, tickers);
-            updateChains(folder.resolve(CHAINS), stats, tickers);
+        boolean options = days.stream().anyMatch(day -> day.stats().type().isOptions());
+        List<Object[]> dailyStats = ParquetTable.read(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA);
+        List<Object[]> symbols = ParquetTable.read(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA);
+        List<Object[]> contracts = options ? ParquetTable.read(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA) : null;
+        List<Object[]> chains = options ? ParquetTable.read(folder.resolve(CHAINS), CHAINS_SCHEMA) : null;
+        for (DayUpdate day : days) {
+            updateDailyStats(dailyStats, day.stats());
+            Map<String, Object[]> mine = updateSymbols(symbols, day.stats(), day.tickers(), day.previousRows());
+            if (day.stats().type().isOptions()) {
+                updateContracts(contracts, day.stats().type(), mine, day.tickers());
+                updateChains(chains, day.stats(), day.tickers());
+            }
+        }
+        dailyStats.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing(row -> (LocalDate) row[1]));
+        ParquetTable.write(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA, dailyStats, allocator);
+        symbols.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+        ParquetTable.write(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, symbols, allocator);
+        if (options) {
+            contracts.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+            ParquetTable.write(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, contracts, allocator);
+            chains.sort(Comparator.comparing((Object[] row) -> (String) row[0])
+                    .thenComparing(row -> (LocalDate) row[2])
+                    .thenComparing(row -> (String) row[1]));
+            ParquetTable.write(folder.resolve(CHAINS), CHAINS_SCHEMA, chains, allocator);
         }
     }
 
@@ -126,22 +165,18 @@ public final class MetadataStore {
         return stats;
     }
 
-    private void updateDailyStats(Path file, DayStats stats) throws IOException {
-        List<Object[]> rows = ParquetTable.read(file, DAILY_STATS_SCHEMA);
+    private static void updateDailyStats(List<Object[]> rows, DayStats stats) {
         rows.removeIf(row -> row[0].equals(stats.type().id()) && row[1].equals(stats.date()));
         rows.add(new Object[] {stats.type().id(), stats.date(), stats.rows(), stats.tickers(), stats.quarantinedRows(),
             stats.minWindowStartMicros().isPresent() ? stats.minWindowStartMicros().getAsLong() : null,
             stats.maxWindowStartMicros().isPresent() ? stats.maxWindowStartMicros().getAsLong() : null});
-        rows.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing(row -> (LocalDate) row[1]));
-        ParquetTable.write(file, DAILY_STATS_SCHEMA, rows, allocator);
     }
 
     /** Returns this data type's symbols after the update, by ticker. */
-    private Map<String, Object[]> updateSymbols(Path file, DayStats stats, List<TickerDay> tickers,
+    private Map<String, Object[]> updateSymbols(List<Object[]> all, DayStats stats, List<TickerDay> tickers,
             Map<String, Long> previousRows) throws IOException {
         String type = stats.type().id();
         LocalDate date = stats.date();
-        List<Object[]> all = ParquetTable.read(file, SYMBOLS_SCHEMA);
         Map<String, Object[]> mine = new TreeMap<>();
         List<Object[]> others = new ArrayList<>();
         for (Object[] row : all) {
@@ -194,17 +229,16 @@ public final class MetadataStore {
                 }
             }
         }
-        List<Object[]> rows = new ArrayList<>(others);
-        rows.addAll(mine.values());
-        rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
-        ParquetTable.write(file, SYMBOLS_SCHEMA, rows, allocator);
+        all.clear();
+        all.addAll(others);
+        all.addAll(mine.values());
         return mine;
     }
 
-    private void updateContracts(Path file, DataType type, Map<String, Object[]> symbols, List<TickerDay> tickers) throws IOException {
+    private static void updateContracts(List<Object[]> all, DataType type, Map<String, Object[]> symbols, List<TickerDay> tickers) {
         Map<String, Object[]> terms = new HashMap<>();
         List<Object[]> rows = new ArrayList<>();
-        for (Object[] row : ParquetTable.read(file, CONTRACTS_SCHEMA)) {
+        for (Object[] row : all) {
             if (row[1].equals(type.id())) {
                 terms.put((String) row[0], row);
             } else {
@@ -226,12 +260,11 @@ public final class MetadataStore {
                 rows.add(new Object[] {ticker, type.id(), known[2], known[3], known[4], known[5], symbol[2], symbol[3]});
             }
         }
-        rows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
-        ParquetTable.write(file, CONTRACTS_SCHEMA, rows, allocator);
+        all.clear();
+        all.addAll(rows);
     }
 
-    private void updateChains(Path file, DayStats stats, List<TickerDay> tickers) throws IOException {
-        List<Object[]> rows = ParquetTable.read(file, CHAINS_SCHEMA);
+    private static void updateChains(List<Object[]> rows, DayStats stats, List<TickerDay> tickers) {
         rows.removeIf(row -> row[0].equals(stats.type().id()) && row[2].equals(stats.date()));
         Map<String, Set<LocalDate>> expirations = new LinkedHashMap<>();
         Map<String, Long> contracts = new HashMap<>();
@@ -246,10 +279,6 @@ public final class MetadataStore {
             rows.add(new Object[] {stats.type().id(), entry.getKey(), stats.date(), (long) entry.getValue().size(),
                 contracts.get(entry.getKey())});
         }
-        rows.sort(Comparator.comparing((Object[] row) -> (String) row[0])
-                .thenComparing(row -> (LocalDate) row[2])
-                .thenComparing(row -> (String) row[1]));
-        ParquetTable.write(file, CHAINS_SCHEMA, rows, allocator);
     }
 
     /**
