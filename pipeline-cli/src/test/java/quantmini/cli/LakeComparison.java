@@ -100,35 +100,61 @@ final class LakeComparison {
         return differences;
     }
 
-    /** Parquet files present in both lakes must hold the same multiset of rows. */
+    /**
+     * Parquet files present in both lakes must hold the same multiset of rows. The files are
+     * compared in groups that share a schema (silver: one per data type; metadata: each file on
+     * its own), one query per group, because a query per file takes longer than the comparison.
+     */
     private static List<String> valueDifferences(Connection duckdb, String layer, Path expected, Path actual) throws SQLException {
         Set<String> want = parquetFiles(expected);
         Set<String> have = parquetFiles(actual);
         List<String> differences = new ArrayList<>();
+        Set<String> groups = new TreeSet<>();
         for (String name : union(want, have)) {
             String difference = presence(want.contains(name), have.contains(name));
-            if (difference == null) {
-                long rows = differingRows(duckdb, expected.resolve(name), actual.resolve(name));
-                difference = rows == 0 ? null : rows + " rows differ";
-            }
             if (difference != null) {
                 differences.add(layer + "/" + name + ": " + difference);
+            } else {
+                groups.add(layer.equals("silver") ? Path.of(name).getName(0) + "/**/*.parquet" : name);
             }
         }
+        for (String group : groups) {
+            differingRows(duckdb, expected, actual, group).forEach((name, rows) -> {
+                if (want.contains(name) && have.contains(name)) {
+                    differences.add(layer + "/" + name + ": " + rows + " rows differ");
+                }
+            });
+        }
+        differences.sort(null);
         return differences;
     }
 
-    /** Rows in one file and not the other, both ways (EXCEPT ALL keeps duplicates apart). */
-    static long differingRows(Connection duckdb, Path one, Path other) throws SQLException {
-        String a = "read_parquet('" + one + "', hive_partitioning = false)";
-        String b = "read_parquet('" + other + "', hive_partitioning = false)";
+    /**
+     * Rows in one lake's files and not the other's, both ways (EXCEPT ALL keeps duplicates
+     * apart), by file name relative to the layer; {@code glob} names the files, relative too.
+     */
+    private static Map<String, Long> differingRows(Connection duckdb, Path expected, Path actual, String glob) throws SQLException {
+        String a = relativeRows(expected, glob);
+        String b = relativeRows(actual, glob);
+        Map<String, Long> rows = new TreeMap<>();
         try (Statement statement = duckdb.createStatement();
-                ResultSet result = statement.executeQuery("SELECT (SELECT count(*) FROM (SELECT * FROM " + a
-                        + " EXCEPT ALL SELECT * FROM " + b + ")) + (SELECT count(*) FROM (SELECT * FROM " + b
-                        + " EXCEPT ALL SELECT * FROM " + a + "))")) {
-            result.next();
-            return result.getLong(1);
+                ResultSet result = statement.executeQuery("SELECT file, count(*) FROM ((SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM "
+                        + b + ") UNION ALL (SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + ")) GROUP BY file")) {
+            while (result.next()) {
+                rows.put(result.getString(1), result.getLong(2));
+            }
         }
+        return rows;
+    }
+
+    private static String relativeRows(Path root, String glob) {
+        String prefix = root.toAbsolutePath() + "/";
+        return "(SELECT replace(filename, " + literal(prefix) + ", '') AS file, * EXCLUDE (filename) FROM read_parquet("
+                + literal(prefix + glob) + ", filename = true, hive_partitioning = false))";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static Set<String> parquetFiles(Path folder) {
