@@ -22,7 +22,7 @@ import quantmini.core.io.AtomicFiles;
  * a reader (status, an alert hook, a person) never sees half a report.
  */
 public final class RunReport {
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String command;
     private final Instant startedAt;
