@@ -22,7 +22,7 @@ final class BenchContext implements AutoCloseable {
     private final Sizes sizes;
     private final boolean record;
     private final Inputs inputs;
-    private LoopbackS3 s3;
+    private LoopbackS3Process s3;
 
     /**
      * @param record whether quantmini's sides run with a flight recording (JFR, profile settings)
@@ -74,10 +74,10 @@ final class BenchContext implements AutoCloseable {
         return work.resolve("inputs").resolve("s3");
     }
 
-    LoopbackS3 s3() throws IOException, InterruptedException {
+    LoopbackS3Process s3() throws IOException, InterruptedException {
         if (s3 == null) {
             Files.createDirectories(work.resolve("logs"));
-            s3 = LoopbackS3.start(repo, s3Root(), work.resolve("logs").resolve("loopback-s3.log"));
+            s3 = LoopbackS3Process.start(repo, s3Root(), work.resolve("logs").resolve("loopback-s3.log"));
         }
         return s3;
     }

@@ -24,7 +24,7 @@ final class DownloadCase implements BenchCase {
     public List<CaseResult> run(BenchContext context) throws Exception {
         InputSet bucket = CaseInputs.downloadBucket(context);
         String name = bucket.folder().getFileName().toString();
-        LoopbackS3 s3 = context.s3();
+        LoopbackS3Process s3 = context.s3();
         Path lake = context.scratch("download-lake");
         Path copy = context.scratch("download-awscli");
         Side quantmini = new ProcessSide("quantmini download", context.processes("download", s3.quantminiEnvironment(name)),

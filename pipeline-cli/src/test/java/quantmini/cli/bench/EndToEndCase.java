@@ -43,7 +43,7 @@ final class EndToEndCase implements BenchCase {
                     "--minute-activity", Double.toString(sizes.endToEndMinuteActivity())));
             return Inputs.summarize(folder, -1);
         });
-        LoopbackS3 s3 = context.s3();
+        LoopbackS3Process s3 = context.s3();
         Path lake = context.scratch("e2e-lake");
         Path copy = context.scratch("e2e-awscli");
         Path parquet = context.scratch("e2e-duckdb");

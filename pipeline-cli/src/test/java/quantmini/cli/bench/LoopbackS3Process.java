@@ -14,19 +14,19 @@ import java.util.Map;
  * {@code scripts/loopback-s3} serving a folder of buckets on a free loopback port, for the cases
  * that download: the same S3Proxy server the tests use, on its filesystem backend.
  */
-final class LoopbackS3 implements AutoCloseable {
+final class LoopbackS3Process implements AutoCloseable {
     static final String KEY = "local-identity";
     static final String SECRET = "local-credential";
 
     private final Process process;
     private final int port;
 
-    private LoopbackS3(Process process, int port) {
+    private LoopbackS3Process(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static LoopbackS3 start(Path repo, Path root, Path log) throws IOException, InterruptedException {
+    static LoopbackS3Process start(Path repo, Path root, Path log) throws IOException, InterruptedException {
         requireNonNull(repo, "repo is null");
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -34,7 +34,7 @@ final class LoopbackS3 implements AutoCloseable {
         }
         Process process = new ProcessBuilder(repo.resolve("scripts/loopback-s3").toString(), root.toString(), Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LoopbackS3 server = new LoopbackS3(process, port);
+        LoopbackS3Process server = new LoopbackS3Process(process, port);
         for (int attempt = 0; attempt < 240; attempt++) {
             if (!process.isAlive()) {
                 throw new IOException("scripts/loopback-s3 exited with " + process.exitValue() + "; its output: " + log);

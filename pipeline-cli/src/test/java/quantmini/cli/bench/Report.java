@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,14 +135,48 @@ final class Report {
         if (!tree.isArray() || tree.isEmpty() || !tree.get(0).has("primaryMetric")) {
             return "\nJMH microbenchmarks: in `target/bench/results.json` (key `jmh`).\n";
         }
-        StringBuilder md = new StringBuilder("\nJMH microbenchmarks (`scripts/bench-jmh`):\n\n| benchmark | mode | score | error | unit |\n|---|---|---:|---:|---|\n");
+        StringBuilder md = new StringBuilder("\nJMH microbenchmarks (`scripts/bench-jmh`):\n\n"
+                + "| benchmark | parameters | mode | score | error | unit | secondary rates |\n|---|---|---|---:|---:|---|---|\n");
         for (JsonNode benchmark : tree) {
             JsonNode metric = benchmark.get("primaryMetric");
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", benchmark.path("benchmark").asText(),
-                    benchmark.path("mode").asText(), metric.path("score").asDouble(), metric.path("scoreError").asDouble(),
-                    metric.path("scoreUnit").asText()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s |%n", simpleName(benchmark.path("benchmark").asText()),
+                    parameters(benchmark.path("params")), benchmark.path("mode").asText(), metric.path("score").asDouble(),
+                    error(metric.path("scoreError")), metric.path("scoreUnit").asText(), secondaryRates(benchmark.path("secondaryMetrics"))));
         }
         return md.toString();
+    }
+
+    /** {@code Class.method} of a fully qualified benchmark name: the package is the module's, and long. */
+    private static String simpleName(String benchmark) {
+        int method = benchmark.lastIndexOf('.');
+        int type = method < 0 ? -1 : benchmark.lastIndexOf('.', method - 1);
+        return benchmark.substring(type + 1);
+    }
+
+    /** The @Param values, which tell apart the rows of one benchmark method. */
+    private static String parameters(JsonNode params) {
+        List<String> pairs = new ArrayList<>();
+        params.fields().forEachRemaining(entry -> pairs.add(entry.getKey() + "=" + entry.getValue().asText()));
+        return String.join(", ", pairs);
+    }
+
+    /** JMH writes "NaN" when too few iterations ran for a confidence interval (a quick run). */
+    private static String error(JsonNode scoreError) {
+        double error = scoreError.asDouble(Double.NaN);
+        return Double.isNaN(error) ? "" : String.format(Locale.ROOT, "%.3f", error);
+    }
+
+    /** Per-row or per-value rates a benchmark reports beside its score, e.g. "rows 2.21 M/s". */
+    private static String secondaryRates(JsonNode secondaryMetrics) {
+        List<String> rates = new ArrayList<>();
+        secondaryMetrics.fields().forEachRemaining(entry -> {
+            double score = entry.getValue().path("score").asDouble();
+            String unit = entry.getValue().path("scoreUnit").asText().replace("ops/", "/");
+            rates.add(score >= 1e6
+                    ? String.format(Locale.ROOT, "%s %.2f M%s", entry.getKey(), score / 1e6, unit)
+                    : String.format(Locale.ROOT, "%s %.0f %s", entry.getKey(), score, unit));
+        });
+        return String.join(", ", rates);
     }
 
     /**

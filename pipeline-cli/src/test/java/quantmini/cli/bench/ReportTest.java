@@ -72,13 +72,16 @@ class ReportTest {
     @Test
     void jmhResultsInJmhsOwnFormatBecomeATableAndStayInTheJson() throws Exception {
         JsonNode jmh = new ObjectMapper().readTree("[{\"benchmark\": \"quantmini.ingest.FlatFileParserBenchmark.parse\", "
-                + "\"mode\": \"avgt\", \"primaryMetric\": {\"score\": 12.5, \"scoreError\": 0.25, \"scoreUnit\": \"ms/op\"}}]");
+                + "\"mode\": \"thrpt\", \"params\": {\"dataType\": \"stocks_minute\", \"stockTickers\": \"5000\"}, "
+                + "\"primaryMetric\": {\"score\": 1.25, \"scoreError\": \"NaN\", \"scoreUnit\": \"ops/s\"}, "
+                + "\"secondaryMetrics\": {\"rows\": {\"score\": 2206315.78, \"scoreUnit\": \"ops/s\"}}}]");
         Report report = new Report("scripts/bench --quick", Sizes.quick(), MACHINE, Instant.parse("2026-11-27T09:00:00Z"), "1.0", "2.0",
                 List.of(bronzeRow()), Optional.of(jmh));
 
-        assertTrue(report.markdown().contains("| quantmini.ingest.FlatFileParserBenchmark.parse | avgt | 12.500 | 0.250 | ms/op |"),
+        assertTrue(report.markdown().contains(
+                "| FlatFileParserBenchmark.parse | dataType=stocks_minute, stockTickers=5000 | thrpt | 1.250 |  | ops/s | rows 2.21 M/s |"),
                 report.markdown());
-        assertEquals(12.5, new ObjectMapper().readTree(report.json()).get("jmh").get(0).get("primaryMetric").get("score").asDouble());
+        assertEquals(1.25, new ObjectMapper().readTree(report.json()).get("jmh").get(0).get("primaryMetric").get("score").asDouble());
     }
 
     @Test
