@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
+import quantmini.core.io.FileTrees;
 import quantmini.core.progress.ProgressListener;
 import quantmini.core.validation.DateRange;
 import quantmini.core.validation.Finding;
@@ -72,7 +73,7 @@ class SilverValidatorTest {
     }
 
     @Test
-    void silverBuiltInOtherBatchesRecomputesExactlyForEveryType() {
+    void silverBuiltInOtherBatchesRecomputesExactlyForEveryType() throws Exception {
         for (DataType type : DataType.values()) {
             List<LocalDate> days = switch (type) {
                 case STOCKS_DAILY -> TestLake.DAYS;
@@ -87,7 +88,7 @@ class SilverValidatorTest {
             assertTrue(report.isValid(), type + ": " + reasons(report));
             assertEquals(days.size(), report.checked().get("dates"), type.id());
             assertTrue(report.checked().get("values") > report.checked().get("rows"), report.describe());
-            deleteTree(temp.resolve("lake"));
+            FileTrees.deleteRecursively(temp.resolve("lake"));
         }
     }
 
@@ -130,13 +131,5 @@ class SilverValidatorTest {
                 findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.startsWith(rows + "row (ticker AAPL, ")
                 && f.endsWith("): recomputed row missing from silver")), findings.toString());
-    }
-
-    private static void deleteTree(Path root) {
-        try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

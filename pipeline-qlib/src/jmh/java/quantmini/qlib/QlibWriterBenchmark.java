@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import quantmini.core.DataType;
 import quantmini.core.calendar.UsEquityCalendar;
+import quantmini.core.io.FileTrees;
 import quantmini.core.progress.ProgressListener;
 import quantmini.fixtures.FixtureSpec;
 import quantmini.fixtures.InputCache;
@@ -93,7 +94,7 @@ public class QlibWriterBenchmark {
 
         @TearDown(Level.Invocation)
         public void delete() throws IOException {
-            TreeFiles.deleteRecursively(tree.root());
+            FileTrees.deleteRecursively(tree.root());
         }
     }
 

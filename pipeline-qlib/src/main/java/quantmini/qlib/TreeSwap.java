@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import quantmini.core.io.FileTrees;
 
 /**
  * Replaces a whole tree at once: a full build writes a staging tree beside the live one, and two
@@ -39,13 +40,13 @@ final class TreeSwap {
                 move(old, live);
             }
         }
-        TreeFiles.deleteRecursively(staging);
-        TreeFiles.deleteRecursively(old);
+        FileTrees.deleteRecursively(staging);
+        FileTrees.deleteRecursively(old);
     }
 
     /** An empty staging folder. */
     Path prepareStaging() throws IOException {
-        TreeFiles.deleteRecursively(staging);
+        FileTrees.deleteRecursively(staging);
         Files.createDirectories(staging);
         return staging;
     }
@@ -59,7 +60,7 @@ final class TreeSwap {
             move(live, old);
         }
         move(staging, live);
-        TreeFiles.deleteRecursively(old);
+        FileTrees.deleteRecursively(old);
     }
 
     private static boolean isComplete(Path tree) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import quantmini.core.DataType;
 import quantmini.core.io.AtomicFiles;
+import quantmini.core.io.FileTrees;
 
 /**
  * Makes an append all-or-nothing. Appends grow files in place (rewriting every file of a tree
@@ -90,7 +91,7 @@ final class UpdateJournal {
             for (Path folder : folders) {
                 InstrumentSpan span = byFolder.get(folder.getFileName().toString());
                 if (span == null) {
-                    TreeFiles.deleteRecursively(folder);
+                    FileTrees.deleteRecursively(folder);
                     continue;
                 }
                 found++;

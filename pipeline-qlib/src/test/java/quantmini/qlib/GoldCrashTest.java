@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
 import quantmini.core.QuantminiException;
+import quantmini.core.io.FileTrees;
 import quantmini.core.progress.ProgressListener;
 
 /** A build killed half way leaves the previous tree for Qlib, and the next run repairs it. */
@@ -90,7 +91,7 @@ class GoldCrashTest {
         assertEquals(dates.size(), rerun.calendarDates());
         assertTrue(Files.notExists(tree.resolveSibling(".stocks_daily.staging")), "the staging tree is gone");
         Map<String, byte[]> rebuilt = TreeBytes.snapshot(tree);
-        TreeFiles.deleteRecursively(tree);
+        FileTrees.deleteRecursively(tree);
         builder.build(TYPE, Optional.empty(), Optional.empty(), false, ProgressListener.NONE);
         GoldDailyBuildTest.assertSameTree(TreeBytes.snapshot(tree), rebuilt);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import quantmini.core.DataType;
+import quantmini.core.io.FileTrees;
 import quantmini.core.progress.ProgressListener;
 import quantmini.core.validation.Finding;
 import quantmini.core.validation.LakeLayer;
@@ -66,7 +67,7 @@ class GoldValidatorTest {
         setFloat(tree.resolve("features/qqq/high.day.bin"), 0, 1f);
         // A folder of no instrument, and an instrument without a folder.
         Files.createDirectories(tree.resolve("features/stray"));
-        TreeFiles.deleteRecursively(tree.resolve("features/_qlib_con"));
+        FileTrees.deleteRecursively(tree.resolve("features/_qlib_con"));
         // A field file too many.
         Files.write(tree.resolve("features/tsla/extra.day.bin"), new byte[8]);
 
@@ -114,7 +115,7 @@ class GoldValidatorTest {
         assertHas(lines, "INSTRUMENTS symbol=ADS_W: ticker_map.tsv lacks");
         assertHas(lines, "INSTRUMENTS symbol=ZZZ_W: ticker_map.tsv has");
 
-        TreeFiles.deleteRecursively(tree);
+        FileTrees.deleteRecursively(tree);
         GoldValidationReport report = validate();
         assertFalse(report.isValid());
         assertEquals(GoldFinding.Kind.CALENDAR, report.findings().get(0).kind());

@@ -12,13 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import quantmini.core.io.AtomicFiles;
+import quantmini.core.io.FileTrees;
 
 /**
  * Merges the day files of closed months into {@code year=YYYY/month=MM/month.parquet}
@@ -149,7 +149,7 @@ public final class MonthCompactor {
                 }
             }
         }
-        deleteTree(work);
+        FileTrees.deleteRecursively(work);
         return true;
     }
 
@@ -183,10 +183,10 @@ public final class MonthCompactor {
             write(duckdb, sources, partial);
             rows = verify(duckdb, sources, partial);
         } catch (SQLException e) {
-            deleteTree(work);
+            FileTrees.deleteRecursively(work);
             throw new IOException("cannot compact " + partition + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            deleteTree(work);
+            FileTrees.deleteRecursively(work);
             throw e;
         }
         AtomicFiles.force(partial);
@@ -198,7 +198,7 @@ public final class MonthCompactor {
         listener.reached(Step.DAYS_MOVED, partition);
         AtomicFiles.moveIntoPlace(ready, monthFile);
         listener.reached(Step.MONTH_RENAMED, partition);
-        deleteTree(work);
+        FileTrees.deleteRecursively(work);
         return Optional.of(new MonthCompaction(partition, month, sources.size(), rows, bytesBefore, Files.size(monthFile)));
     }
 
@@ -292,17 +292,6 @@ public final class MonthCompactor {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

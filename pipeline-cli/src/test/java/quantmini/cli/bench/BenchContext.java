@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import quantmini.core.io.FileTrees;
 
 /**
  * What every case needs: the checkout, the folder the suite works in ({@code target/bench}), the
@@ -51,7 +52,7 @@ final class BenchContext implements AutoCloseable {
     /** A scratch folder of a case, emptied first. */
     Path scratch(String name) throws IOException {
         Path folder = work.resolve("scratch").resolve(name);
-        Inputs.deleteTree(folder);
+        FileTrees.deleteRecursively(folder);
         Files.createDirectories(folder);
         return folder;
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.core.config.IngestMode;
+import quantmini.core.io.FileTrees;
 import quantmini.core.profile.ResourceLimits;
 import quantmini.core.progress.ProgressListener;
 import quantmini.features.SilverBuildSummary;
@@ -119,7 +120,7 @@ public final class BenchWorker {
         return new Workload() {
             @Override
             public void reset() throws Exception {
-                Inputs.deleteTree(out);
+                FileTrees.deleteRecursively(out);
                 Files.createDirectories(out);
             }
 
@@ -170,7 +171,7 @@ public final class BenchWorker {
         return new Workload() {
             @Override
             public void reset() throws Exception {
-                Inputs.deleteTree(layout.qlibRoot(type));
+                FileTrees.deleteRecursively(layout.qlibRoot(type));
             }
 
             @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import quantmini.core.DataType;
+import quantmini.core.io.FileTrees;
 import quantmini.storage.LakeLayout;
 
 /**
@@ -45,7 +46,7 @@ final class BronzeCase implements BenchCase {
         Path out = context.scratch("bronze-duckdb");
         String row = "bronze/" + input;
         Sample duckdb = context.referenceWorker("DuckDB COPY TO parquet", row, "duckdb-copy", landing.toString(), out.toString()).measure(plan);
-        Inputs.deleteTree(out);
+        FileTrees.deleteRecursively(out);
         Sample streaming = context.quantminiWorker("quantmini ingest, streaming, -Xmx512m", row, SMALL_HEAP,
                 "ingest", "streaming", lake, type.id()).measure(plan);
         results.add(CaseResult.of("bronze/" + input + ", streaming -Xmx512m", files.describe(), streaming, duckdb));

@@ -2,6 +2,7 @@ package quantmini.cli.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import quantmini.core.io.FileTrees;
 
 /**
  * {@code quantmini download} of a bucket of stocks_minute files from the loopback S3 server,
@@ -30,15 +31,15 @@ final class DownloadCase implements BenchCase {
         Side quantmini = new ProcessSide("quantmini download", context.processes("download", s3.quantminiEnvironment(name)),
                 context.measuredQuantmini("download", "--data-root", lake.toString(), "download", "--data-types", "stocks_minute",
                         "--from", "2023-01-01", "--to", "2025-12-31"),
-                () -> Inputs.deleteTree(lake));
+                () -> FileTrees.deleteRecursively(lake));
         Side aws = new ProcessSide("aws s3 cp --recursive", context.processes("download", s3.awsEnvironment()),
                 s3.awsCopy("s3://" + name + "/us_stocks_sip/minute_aggs_v1/", copy),
-                () -> Inputs.deleteTree(copy));
+                () -> FileTrees.deleteRecursively(copy));
         Plan plan = context.sizes().heavyPlan();
         Sample ours = quantmini.measure(plan);
         Sample theirs = aws.measure(plan);
-        Inputs.deleteTree(lake);
-        Inputs.deleteTree(copy);
+        FileTrees.deleteRecursively(lake);
+        FileTrees.deleteRecursively(copy);
         return List.of(CaseResult.of("download/stocks_minute files", bucket.describe(), ours, theirs));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import quantmini.core.calendar.UsEquityCalendar;
+import quantmini.core.io.FileTrees;
 
 /**
  * {@code quantmini backfill} of all four data types over a range of trading days, from the
@@ -50,15 +51,15 @@ final class EndToEndCase implements BenchCase {
         Plan plan = sizes.heavyPlan();
         Sample backfill = new ProcessSide("quantmini backfill", context.processes("e2e", s3.quantminiEnvironment(bucketName)),
                 context.measuredQuantmini("e2e", "--data-root", lake.toString(), "backfill", "--from", FIRST.toString(), "--to", last.toString()),
-                () -> Inputs.deleteTree(lake)).measure(plan);
-        Inputs.deleteTree(lake);
+                () -> FileTrees.deleteRecursively(lake)).measure(plan);
+        FileTrees.deleteRecursively(lake);
         Sample aws = new ProcessSide("aws s3 cp --recursive", context.processes("e2e", s3.awsEnvironment()),
                 s3.awsCopy("s3://" + bucketName + "/", copy),
-                () -> Inputs.deleteTree(copy)).measure(plan);
+                () -> FileTrees.deleteRecursively(copy)).measure(plan);
         Sample duckdb = context.referenceWorker("DuckDB COPY TO parquet", "e2e", "duckdb-copy", copy.toString(), parquet.toString())
                 .measure(plan);
-        Inputs.deleteTree(copy);
-        Inputs.deleteTree(parquet);
+        FileTrees.deleteRecursively(copy);
+        FileTrees.deleteRecursively(parquet);
         List<CaseResult> results = new ArrayList<>();
         results.add(CaseResult.of("e2e/backfill, 4 data types x " + days.size() + " days", bucket.describe(), backfill,
                 aws.then("aws s3 cp + DuckDB COPY per file", duckdb)));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import quantmini.core.DataType;
+import quantmini.core.io.FileTrees;
 import quantmini.storage.LakeLayout;
 
 /**
@@ -30,7 +31,7 @@ final class GoldCase implements BenchCase {
         String type = DataType.STOCKS_DAILY.id();
         Sample duckdb = context.referenceWorker("DuckDB ordered read", "gold", "duckdb-ordered", lake, type).measure(plan);
         Sample gold = context.quantminiWorker("quantmini qlib", "gold", Optional.empty(), "gold", lake, type).measure(plan);
-        Inputs.deleteTree(new LakeLayout(silver.folder()).qlibRoot(DataType.STOCKS_DAILY));
+        FileTrees.deleteRecursively(new LakeLayout(silver.folder()).qlibRoot(DataType.STOCKS_DAILY));
         return List.of(CaseResult.of("gold/stocks_daily", String.format(Locale.ROOT, "%,d silver files, %,d rows, %d symbols x 20 fields",
                 silver.files(), silver.rows(), context.sizes().goldSymbols()), gold, duckdb));
     }

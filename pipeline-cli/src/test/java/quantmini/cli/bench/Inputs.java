@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import quantmini.core.DataType;
 import quantmini.core.FlatFileKey;
 import quantmini.core.calendar.UsEquityCalendar;
+import quantmini.core.io.FileTrees;
 import quantmini.fixtures.BronzeParquetFixture;
 import quantmini.fixtures.FixtureSpec;
 import quantmini.fixtures.FlatFileGenerator;
@@ -53,7 +53,7 @@ final class Inputs {
             return InputSet.readMarker(folder, marker);
         }
         System.err.println("generating input " + name + " (once; kept under " + root + ")");
-        deleteTree(folder);
+        FileTrees.deleteRecursively(folder);
         Files.createDirectories(folder);
         InputSet set = generator.generate(folder);
         Files.createDirectories(marker.getParent());
@@ -73,7 +73,7 @@ final class Inputs {
                 Files.move(file.path(), landing, StandardCopyOption.ATOMIC_MOVE);
                 rows += file.rows();
             }
-            deleteTree(flat);
+            FileTrees.deleteRecursively(flat);
             return summarize(dataRoot, rows);
         });
     }
@@ -200,16 +200,5 @@ final class Inputs {
             bytes += Files.size(file);
         }
         return bytes;
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(path);
-            }
-        }
     }
 }
