@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import quantmini.core.ExitCode;
 
 /** {@code quantmini download}: mirror the source's flat files into landing. */
 @Command(
@@ -36,10 +35,6 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        boolean succeeded;
-        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.download(selection.types(context), selection.from(), selection.to()).succeeded();
-        }
-        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
+        return StageRunner.runStage(context, spec.commandLine().getOut(), stages -> stages.download(selection.types(context), selection.from(), selection.to()));
     }
 }

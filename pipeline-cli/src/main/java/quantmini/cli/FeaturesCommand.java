@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import quantmini.core.ExitCode;
 
 /** {@code quantmini features}: bronze to silver, with the engineered features. */
 @Command(
@@ -40,10 +39,6 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        boolean succeeded;
-        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.features(selection.types(context), selection.from(), selection.to(), full).succeeded();
-        }
-        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
+        return StageRunner.runStage(context, spec.commandLine().getOut(), stages -> stages.features(selection.types(context), selection.from(), selection.to(), full));
     }
 }

@@ -5,7 +5,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import quantmini.core.ExitCode;
 
 /** {@code quantmini ingest}: landing files to validated bronze Parquet. */
 @Command(
@@ -37,10 +36,6 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandContext context = parent.context();
-        boolean succeeded;
-        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.ingest(selection.types(context), selection.from(), selection.to()).succeeded();
-        }
-        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
+        return StageRunner.runStage(context, spec.commandLine().getOut(), stages -> stages.ingest(selection.types(context), selection.from(), selection.to()));
     }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import quantmini.core.DataType;
-import quantmini.core.ExitCode;
 import quantmini.qlib.GoldBuilder;
 
 /** {@code quantmini qlib}: silver to the Qlib binary tree. */
@@ -62,10 +61,7 @@ final class QlibCommand implements Callable<Integer> {
         if (from != null && to != null && to.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        boolean succeeded;
-        try (StageRunner stages = StageRunner.locked(context, spec.commandLine().getOut())) {
-            succeeded = stages.gold(types, Optional.ofNullable(from), Optional.ofNullable(to), full).succeeded();
-        }
-        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
+        return StageRunner.runStage(context, spec.commandLine().getOut(),
+                stages -> stages.gold(types, Optional.ofNullable(from), Optional.ofNullable(to), full));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import quantmini.cli.run.RunLock;
 import quantmini.cli.run.TerminalProgress;
 import quantmini.core.DataType;
@@ -77,6 +78,19 @@ final class StageRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new QuantminiException(ExitCode.JOB_FAILED, "cannot take the lock " + context.layout().lockFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs one stage under the lock, as the single-stage commands do: exit code 0 when it
+     * succeeded, 1 when any of its dates failed.
+     */
+    static int runStage(CommandContext context, PrintWriter out, Function<StageRunner, StageResult> stage) {
+        requireNonNull(stage, "stage is null");
+        boolean succeeded;
+        try (StageRunner stages = locked(context, out)) {
+            succeeded = stage.apply(stages).succeeded();
+        }
+        return succeeded ? ExitCode.SUCCESS.code() : ExitCode.JOB_FAILED.code();
     }
 
     @Override
