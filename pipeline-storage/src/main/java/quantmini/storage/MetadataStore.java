@@ -287,12 +287,17 @@ public final class MetadataStore {
      * metadata may no longer agree with bronze (see {@link #rebuildFromBronze}).
      */
     public synchronized void markPending(DataType type, LocalDate date) throws IOException {
-        AtomicFiles.writeString(layout.pendingIngestNote(type, date), date.toString());
+        Path note = layout.pendingIngestNote(type, date);
+        // a run killed while writing this note left its temporary file; a clean run has none
+        BronzeStore.removeLeftovers(note.getParent(), note.getFileName().toString());
+        AtomicFiles.writeString(note, date.toString());
     }
 
     public synchronized void clearPending(DataType type, LocalDate date) throws IOException {
         Path folder = layout.pendingIngestNotes(type.assetClass());
-        Files.deleteIfExists(layout.pendingIngestNote(type, date));
+        Path note = layout.pendingIngestNote(type, date);
+        Files.deleteIfExists(note);
+        BronzeStore.removeLeftovers(folder, note.getFileName().toString());
         try (Stream<Path> notes = Files.list(folder)) {
             if (notes.findAny().isEmpty()) {
                 Files.deleteIfExists(folder); // an empty folder would be one more thing a clean run lacks

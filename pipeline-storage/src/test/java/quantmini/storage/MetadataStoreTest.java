@@ -35,4 +35,22 @@ class MetadataStoreTest {
             assertFalse(Files.exists(layout.pendingIngestNotes(DataType.AssetClass.STOCKS)), "no empty folder left behind");
         }
     }
+
+    @Test
+    void aNoteWhoseWriteWasKilledLeavesNothingOnceTheDayIsRecorded() throws Exception {
+        LakeLayout layout = new LakeLayout(root);
+        Path note = layout.pendingIngestNote(DataType.STOCKS_MINUTE, DAY);
+        Files.createDirectories(note.getParent());
+        // what AtomicFiles leaves when the process dies before its rename
+        Files.writeString(note.resolveSibling("." + note.getFileName() + ".15728972474226010477.tmp"), "");
+        try (RootAllocator allocator = new RootAllocator()) {
+            MetadataStore metadata = new MetadataStore(layout, allocator);
+
+            metadata.markPending(DataType.STOCKS_MINUTE, DAY);
+            metadata.clearPending(DataType.STOCKS_MINUTE, DAY);
+
+            assertFalse(Files.exists(layout.pendingIngestNotes(DataType.AssetClass.STOCKS)),
+                    "the rerun ends with the metadata folder of a clean run");
+        }
+    }
 }
