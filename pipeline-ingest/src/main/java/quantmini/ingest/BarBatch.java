@@ -1,9 +1,17 @@
 package quantmini.ingest;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -42,9 +50,15 @@ final class BarBatch implements AutoCloseable {
     final DateDayVector expiration;
     final VarCharVector optionType;
     final Float8Vector strike;
+    private static final byte[] CALL = {'C'};
+    private static final byte[] PUT = {'P'};
+
     private final boolean options;
     private final List<FieldVector> vectors;
     private int rows;
+    private int[] scratchInts = new int[0];
+    private double[] scratchDoubles = new double[0];
+    private byte[] scratchBytes = new byte[1 << 16];
 
     BarBatch(DataType type, BufferAllocator allocator) {
         this(VectorSchemaRoot.create(schema(type), allocator), type.isOptions());
@@ -110,6 +124,127 @@ final class BarBatch implements AutoCloseable {
             vector.setValueCount(rowCount);
         }
         root.setRowCount(rowCount);
+    }
+
+    /**
+     * Appends the staged rows after the rows of the batch (call {@link #seal} after the last), a
+     * column at a time: bulk copies into Arrow's buffers, the ticker columns from the dictionary.
+     */
+    void append(StagedBars staged, TickerDictionary tickers, int dateDay) {
+        int from = rows;
+        int count = staged.size;
+        int to = from + count;
+        putLongs(volume, from, staged.volume, count);
+        putDoubles(open, from, staged.open, count);
+        putDoubles(high, from, staged.high, count);
+        putDoubles(low, from, staged.low, count);
+        putDoubles(close, from, staged.close, count);
+        putLongs(windowStart, from, staged.windowStart, count);
+        putLongs(transactions, from, staged.transactions, count);
+        putLongs(line, from, staged.line, count);
+        putInts(tickerId, from, staged.tickerId, count);
+        int[] ids = staged.tickerId;
+        int[] days = scratchInts(count);
+        Arrays.fill(days, 0, count, dateDay);
+        putInts(date, from, days, count);
+        putStrings(ticker, from, ids, count, tickers::tickerBytes);
+        if (options) {
+            putStrings(underlying, from, ids, count, tickers::underlying);
+            putStrings(optionType, from, ids, count, id -> tickers.optionType(id) == 'C' ? CALL : PUT);
+            for (int i = 0; i < count; i++) {
+                days[i] = tickers.expirationDay(ids[i]);
+            }
+            putInts(expiration, from, days, count);
+            double[] strikes = scratchDoubles(count);
+            for (int i = 0; i < count; i++) {
+                strikes[i] = tickers.strike(ids[i]);
+            }
+            putDoubles(strike, from, strikes, count);
+        }
+        rows = to;
+        staged.clear();
+    }
+
+    private int[] scratchInts(int count) {
+        if (scratchInts.length < count) {
+            scratchInts = new int[count];
+        }
+        return scratchInts;
+    }
+
+    private double[] scratchDoubles(int count) {
+        if (scratchDoubles.length < count) {
+            scratchDoubles = new double[count];
+        }
+        return scratchDoubles;
+    }
+
+    private static ByteBuffer slice(ArrowBuf buffer, int from, int count, int width) {
+        return buffer.nioBuffer((long) from * width, count * width).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void reserve(BaseFixedWidthVector vector, int from, int count) {
+        while (vector.getValueCapacity() < from + count) {
+            vector.reAlloc();
+        }
+        setValid(vector.getValidityBuffer(), from, from + count);
+    }
+
+    private static void putLongs(BaseFixedWidthVector vector, int from, long[] values, int count) {
+        reserve(vector, from, count);
+        slice(vector.getDataBuffer(), from, count, Long.BYTES).asLongBuffer().put(values, 0, count);
+    }
+
+    private static void putDoubles(BaseFixedWidthVector vector, int from, double[] values, int count) {
+        reserve(vector, from, count);
+        slice(vector.getDataBuffer(), from, count, Double.BYTES).asDoubleBuffer().put(values, 0, count);
+    }
+
+    private static void putInts(BaseFixedWidthVector vector, int from, int[] values, int count) {
+        reserve(vector, from, count);
+        slice(vector.getDataBuffer(), from, count, Integer.BYTES).asIntBuffer().put(values, 0, count);
+    }
+
+    /** Each row's string is {@code bytesOf(ids[row])}: offsets and bytes assembled in arrays, then copied at once. */
+    private void putStrings(VarCharVector vector, int from, int[] ids, int count, IntFunction<byte[]> bytesOf) {
+        while (vector.getValueCapacity() < from + count) {
+            vector.reallocValidityAndOffsetBuffers();
+        }
+        int start = vector.getOffsetBuffer().getInt((long) from * BaseVariableWidthVector.OFFSET_WIDTH);
+        int[] ends = scratchInts(count);
+        int used = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] value = bytesOf.apply(ids[i]);
+            if (used + value.length > scratchBytes.length) {
+                scratchBytes = Arrays.copyOf(scratchBytes, Math.max(scratchBytes.length * 2, used + value.length));
+            }
+            System.arraycopy(value, 0, scratchBytes, used, value.length);
+            used += value.length;
+            ends[i] = start + used;
+        }
+        while (vector.getDataBuffer().capacity() < (long) start + used) {
+            vector.reallocDataBuffer();
+        }
+        vector.getDataBuffer().setBytes(start, scratchBytes, 0, used);
+        slice(vector.getOffsetBuffer(), from + 1, count, BaseVariableWidthVector.OFFSET_WIDTH).asIntBuffer().put(ends, 0, count);
+        setValid(vector.getValidityBuffer(), from, from + count);
+        vector.setLastSet(from + count - 1);
+    }
+
+    /** Sets the validity bits of rows [from, to): whole bytes at once, single bits at the edges. */
+    private static void setValid(ArrowBuf validity, int from, int to) {
+        int i = from;
+        for (; i < to && (i & 7) != 0; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
+        int bytes = (to - i) >>> 3;
+        if (bytes > 0) {
+            validity.setOne(i >>> 3, bytes);
+            i += bytes << 3;
+        }
+        for (; i < to; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
     }
 
     /** Appends row {@code from} of {@code source} (same schema) as row {@link #rows()}; call {@link #seal} after. */

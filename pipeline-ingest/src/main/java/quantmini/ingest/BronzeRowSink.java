@@ -29,13 +29,31 @@ final class BronzeRowSink {
     }
 
     void accept(BarBatch batch, int row) throws IOException {
+        if (count(batch, row)) {
+            writer.write(batch.root, row);
+        }
+    }
+
+    /** Every row of {@code batch} in its order; runs of rows without a duplicate go to the writer at once. */
+    void acceptAll(BarBatch batch) throws IOException {
+        int runStart = 0;
+        for (int row = 0; row < batch.rows(); row++) {
+            if (!count(batch, row)) {
+                writer.write(batch.root, runStart, row);
+                runStart = row + 1;
+            }
+        }
+        writer.write(batch.root, runStart, batch.rows());
+    }
+
+    /** Counts row {@code row} as written, or logs it as a duplicate and returns false. */
+    private boolean count(BarBatch batch, int row) {
         int tickerId = batch.tickerId.get(row);
         long windowStart = batch.windowStart.get(row);
         if (tickerId == previousTickerId && windowStart == previousWindowStart) {
             rejects.addDuplicate(batch.line.get(row));
-            return;
+            return false;
         }
-        writer.write(batch.root, row);
         if (tickerId != previousTickerId) {
             if (tickers == tickerIds.length) {
                 tickerIds = Arrays.copyOf(tickerIds, tickers * 2);
@@ -49,12 +67,7 @@ final class BronzeRowSink {
         rows++;
         minWindowStart = Math.min(minWindowStart, windowStart);
         maxWindowStart = Math.max(maxWindowStart, windowStart);
-    }
-
-    void acceptAll(BarBatch batch) throws IOException {
-        for (int row = 0; row < batch.rows(); row++) {
-            accept(batch, row);
-        }
+        return true;
     }
 
     void acceptAll(BarBatch batch, int[] order) throws IOException {

@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import quantmini.core.DataType;
 import quantmini.core.ExitCode;
 import quantmini.core.QuantminiException;
+import quantmini.core.io.ReadAheadInputStream;
 import quantmini.storage.LandingFileReader;
 
 /**
@@ -39,8 +40,8 @@ final class FlatFileParser implements Closeable {
     private static final int WINDOW_START = 6;
     private static final int TRANSACTIONS = 7;
 
-    private static final byte[] CALL = {'C'};
-    private static final byte[] PUT = {'P'};
+    private static final int INFLATED_BUFFERS = 3;
+    private static final int INFLATED_BUFFER_BYTES = 1 << 20;
     private static final double[] POWERS_OF_TEN = new double[23];
 
     static {
@@ -56,6 +57,7 @@ final class FlatFileParser implements Closeable {
     private final int dateDay;
     private final TickerDictionary tickers;
     private final RejectLog rejects;
+    private final StagedBars staged = new StagedBars();
 
     private byte[] buffer = new byte[1 << 20];
     private int position;
@@ -105,7 +107,16 @@ final class FlatFileParser implements Closeable {
             if (Files.size(file) == 0) {
                 throw failure(file, 1, "empty file (not even a gzip header)");
             }
-            in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16);
+            InputStream raw = Files.newInputStream(file);
+            InputStream gzip;
+            try {
+                gzip = new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
+            } catch (IOException e) {
+                raw.close();
+                throw e;
+            }
+            // the inflate runs a few buffers ahead on a thread of its own, overlapping with the parse
+            in = new ReadAheadInputStream(gzip, INFLATED_BUFFERS, INFLATED_BUFFER_BYTES, "inflate " + file.getFileName());
         } catch (QuantminiException e) {
             throw e;
         } catch (IOException e) {
@@ -173,16 +184,17 @@ final class FlatFileParser implements Closeable {
                 continue;
             }
             dataRows++;
-            if (parseRow(batch, row)) {
+            if (parseRow(batch)) {
                 row++;
             }
         }
+        batch.append(staged, tickers, dateDay);
         batch.seal(row);
         goodRows += row;
         return row > 0;
     }
 
-    private boolean parseRow(BarBatch batch, int row) {
+    private boolean parseRow(BarBatch batch) {
         byte[] b = buffer;
         int fields = 0;
         int start = lineStart;
@@ -251,23 +263,9 @@ final class FlatFileParser implements Closeable {
             return reject(RejectReason.BAD_OPTION_TICKER);
         }
 
-        batch.ticker.setSafe(row, b, tickerStart, tickerLength);
-        batch.volume.setSafe(row, volume);
-        batch.open.setSafe(row, open);
-        batch.high.setSafe(row, high);
-        batch.low.setSafe(row, low);
-        batch.close.setSafe(row, close);
-        batch.windowStart.setSafe(row, windowStartMicros);
-        batch.transactions.setSafe(row, transactions);
-        batch.date.setSafe(row, dateDay);
-        batch.line.setSafe(row, lineNumber);
-        batch.tickerId.setSafe(row, id);
-        if (options) {
-            byte[] underlying = tickers.underlying(id);
-            batch.underlying.setSafe(row, underlying, 0, underlying.length);
-            batch.expiration.setSafe(row, tickers.expirationDay(id));
-            batch.optionType.setSafe(row, tickers.optionType(id) == 'C' ? CALL : PUT, 0, 1);
-            batch.strike.setSafe(row, tickers.strike(id));
+        staged.add(id, volume, open, high, low, close, windowStartMicros, transactions, lineNumber);
+        if (staged.isFull()) {
+            batch.append(staged, tickers, dateDay);
         }
         trackOrder(id, windowStartMicros);
         return true;

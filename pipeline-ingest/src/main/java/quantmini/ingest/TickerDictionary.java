@@ -19,6 +19,7 @@ final class TickerDictionary {
     private int[] offsets = new int[1024];
     private int[] lengths = new int[1024];
     private String[] tickers = new String[1024];
+    private byte[][] tickerBytes = new byte[1024][];
     private byte[][] underlyings = new byte[1024][];
     private int[] expirationDays = new int[1024];
     private byte[] optionTypes = new byte[1024];
@@ -62,11 +63,17 @@ final class TickerDictionary {
         return tickers[id];
     }
 
+    /** The ticker's UTF-8 bytes; the caller must not change them. */
+    byte[] tickerBytes(int id) {
+        return tickerBytes[id];
+    }
+
     /** False for an options ticker that is no OCC symbol. */
     boolean isValidOption(int id) {
         return expirationDays[id] != NOT_OPTION;
     }
 
+    /** The option's underlying as UTF-8 bytes (empty when no option); the caller must not change them. */
     byte[] underlying(int id) {
         return underlyings[id];
     }
@@ -137,6 +144,7 @@ final class TickerDictionary {
             offsets = Arrays.copyOf(offsets, capacity);
             lengths = Arrays.copyOf(lengths, capacity);
             tickers = Arrays.copyOf(tickers, capacity);
+            tickerBytes = Arrays.copyOf(tickerBytes, capacity);
             underlyings = Arrays.copyOf(underlyings, capacity);
             expirationDays = Arrays.copyOf(expirationDays, capacity);
             optionTypes = Arrays.copyOf(optionTypes, capacity);
@@ -152,6 +160,7 @@ final class TickerDictionary {
         arenaUsed += length;
         String ticker = new String(bytes, start, length, StandardCharsets.UTF_8);
         tickers[id] = ticker;
+        tickerBytes[id] = Arrays.copyOfRange(bytes, start, start + length);
         expirationDays[id] = NOT_OPTION;
         underlyings[id] = new byte[0];
         if (options) {

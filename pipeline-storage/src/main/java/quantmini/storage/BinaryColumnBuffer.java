@@ -86,6 +86,15 @@ final class BinaryColumnBuffer extends ColumnBuffer {
         previousId = id;
     }
 
+    @Override
+    void appendValues(FieldVector vector, int from, int to, int index) {
+        for (int row = from; row < to; row++, index++) {
+            if (present(index)) {
+                appendValue(vector, row, index);
+            }
+        }
+    }
+
     private static boolean sameBytes(byte[] value, long address, int length) {
         if (value.length != length) {
             return false;

@@ -1,5 +1,8 @@
 package quantmini.storage;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
@@ -35,11 +38,47 @@ final class DoubleColumnBuffer extends ColumnBuffer {
     }
 
     @Override
+    void appendValues(FieldVector vector, int from, int to, int index) {
+        vector.getDataBuffer().nioBuffer((long) from * Double.BYTES, (to - from) * Double.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values, index, to - from);
+    }
+
+    @Override
     BytesInput encodePage(int from, int to, Statistics<?> statistics) {
         if (page.length < (to - from) * Double.BYTES) {
             page = new byte[(to - from) * Double.BYTES];
         }
-        int length = 0;
+        DoubleBuffer out = ByteBuffer.wrap(page).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+        int present = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean zeroOrNaN = false;
+        for (int i = from; i < to; i++) {
+            if (!present(i)) {
+                continue;
+            }
+            double value = values[i];
+            out.put(present++, value);
+            min = value < min ? value : min;
+            max = value > max ? value : max;
+            zeroOrNaN |= value == 0 || value != value;
+        }
+        if (present > 0) {
+            if (zeroOrNaN) {
+                minMaxInTotalOrder(from, to, statistics);
+            } else {
+                statistics.updateStats(min);
+                statistics.updateStats(max);
+            }
+        }
+        return BytesInput.from(page, 0, present * Double.BYTES);
+    }
+
+    /**
+     * Parquet orders doubles as {@link Double#compare} does (-0.0 before 0.0, NaN last), which the
+     * plain comparisons above do not: a page with a zero or a NaN takes this slower pass.
+     */
+    private void minMaxInTotalOrder(int from, int to, Statistics<?> statistics) {
         double min = 0;
         double max = 0;
         boolean any = false;
@@ -48,25 +87,17 @@ final class DoubleColumnBuffer extends ColumnBuffer {
                 continue;
             }
             double value = values[i];
-            long bits = Double.doubleToRawLongBits(value);
-            for (int b = 0; b < Double.BYTES; b++) {
-                page[length++] = (byte) (bits >>> (8 * b));
-            }
             if (!any) {
                 min = value;
                 max = value;
                 any = true;
             } else {
-                // Parquet orders doubles as Double.compare does (-0.0 before 0.0)
                 min = Double.compare(value, min) < 0 ? value : min;
                 max = Double.compare(value, max) > 0 ? value : max;
             }
         }
-        if (any) {
-            statistics.updateStats(min);
-            statistics.updateStats(max);
-        }
-        return BytesInput.from(page, 0, length);
+        statistics.updateStats(min);
+        statistics.updateStats(max);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package quantmini.storage;
 
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
@@ -44,6 +45,19 @@ final class IntegerColumnBuffer extends ColumnBuffer {
         // the vector's type was checked when bound; read without Arrow's per-call checks
         long address = vector.getDataBuffer().memoryAddress();
         values[index] = wide ? MemoryUtil.getLong(address + (long) row * Long.BYTES) : MemoryUtil.getInt(address + (long) row * Integer.BYTES);
+    }
+
+    @Override
+    void appendValues(FieldVector vector, int from, int to, int index) {
+        if (wide) {
+            vector.getDataBuffer().nioBuffer((long) from * Long.BYTES, (to - from) * Long.BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values, index, to - from);
+            return;
+        }
+        long address = vector.getDataBuffer().memoryAddress() + (long) from * Integer.BYTES;
+        for (int i = 0; i < to - from; i++) {
+            values[index + i] = MemoryUtil.getInt(address + (long) i * Integer.BYTES);
+        }
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import quantmini.core.Preconditions;
 
 /**
  * The one Parquet writer of the lake: rows of Arrow vectors go into a Parquet file with ZSTD,
@@ -135,12 +136,30 @@ public final class ParquetTableWriter implements Closeable {
         }
     }
 
+    /** Writes rows [{@code from}, {@code to}) of {@code root} in their order: column by column, faster than row by row. */
+    public void write(VectorSchemaRoot root, int from, int to) throws IOException {
+        Preconditions.checkArgument(0 <= from && from <= to && to <= root.getRowCount(),
+                "rows [%s, %s) are not within the %s rows of the batch", from, to, root.getRowCount());
+        if (root != boundRoot) {
+            bind(root);
+        }
+        while (from < to) {
+            int count = Math.min(to - from, rowGroupRows - rowsInGroup);
+            for (int i = 0; i < vectors.length; i++) {
+                columns[i].appendRange(vectors[i], from, from + count);
+            }
+            from += count;
+            rows += count;
+            rowsInGroup += count;
+            if (rowsInGroup == rowGroupRows) {
+                writeRowGroup();
+            }
+        }
+    }
+
     /** Writes every row of {@code root} in its order. */
     public void writeAll(VectorSchemaRoot root) throws IOException {
-        int count = root.getRowCount();
-        for (int i = 0; i < count; i++) {
-            write(root, i);
-        }
+        write(root, 0, root.getRowCount());
     }
 
     public long rowsWritten() {

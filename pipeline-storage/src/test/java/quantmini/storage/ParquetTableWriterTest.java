@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -22,7 +23,10 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -117,5 +121,100 @@ class ParquetTableWriterTest {
     @Test
     void equalRowsGiveEqualBytes() throws Exception {
         assertArrayEquals(Files.readAllBytes(write("a.parquet")), Files.readAllBytes(write("b.parquet")));
+    }
+
+    private static final Schema NULLABLE = new Schema(List.of(
+            Field.nullable("name", BronzeSchema.UTF8), Field.nullable("price", BronzeSchema.FLOAT64),
+            Field.nullable("count", BronzeSchema.INT64), Field.nullable("day", BronzeSchema.DATE32)));
+
+    /** 20,000 rows with a null in every column now and then, zeros of both signs and a NaN among the prices. */
+    private static void fillNullable(VectorSchemaRoot batch) {
+        batch.allocateNew();
+        VarCharVector name = (VarCharVector) batch.getVector("name");
+        Float8Vector price = (Float8Vector) batch.getVector("price");
+        BigIntVector count = (BigIntVector) batch.getVector("count");
+        DateDayVector day = (DateDayVector) batch.getVector("day");
+        int rows = 20_000;
+        for (int i = 0; i < rows; i++) {
+            if (i % 7 != 3) {
+                name.setSafe(i, ("N" + i / 50).getBytes(StandardCharsets.UTF_8));
+            }
+            if (i % 11 != 5) {
+                price.setSafe(i, i == 9_000 ? -0.0 : i == 9_001 ? 0.0 : i == 15_000 ? Double.NaN : (i % 300) - 150.25);
+            }
+            if (i % 13 != 0) {
+                count.setSafe(i, (long) i * 1_000_003L);
+            }
+            if (i % 17 != 1) {
+                day.setSafe(i, 19_000 + i % 40);
+            }
+        }
+        batch.setRowCount(rows);
+    }
+
+    @Test
+    void rowsHandedOverInRangesGiveTheBytesOfRowsHandedOverOneByOne() throws Exception {
+        Path ranges = root.resolve("ranges.parquet");
+        Path single = root.resolve("single.parquet");
+        Map<String, Integer> nulls = new HashMap<>();
+        try (RootAllocator allocator = new RootAllocator(); VectorSchemaRoot batch = VectorSchemaRoot.create(NULLABLE, allocator)) {
+            fillNullable(batch);
+            batch.getFieldVectors().forEach(vector -> nulls.put(vector.getName(), vector.getNullCount()));
+            ParquetOptions options = new ParquetOptions(6_000, 1_000, Set.of("name"), ParquetOptions.DEFAULT_ZSTD_LEVEL);
+            try (ParquetTableWriter writer = ParquetTableWriter.open(ranges, NULLABLE, options)) {
+                // ranges across row-group and page boundaries, an empty one, and a slice's rows
+                writer.write(batch, 0, 5_999);
+                writer.write(batch, 5_999, 5_999);
+                writer.write(batch, 5_999, 13_333);
+                try (VectorSchemaRoot rest = batch.slice(13_333, batch.getRowCount() - 13_333)) {
+                    writer.writeAll(rest);
+                }
+            }
+            try (ParquetTableWriter writer = ParquetTableWriter.open(single, NULLABLE, options)) {
+                for (int i = 0; i < batch.getRowCount(); i++) {
+                    writer.write(batch, i);
+                }
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(ranges));
+        try (Connection connection = DuckDb.connect(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*), count(name), count(price), count(count), count(day) FROM read_parquet("
+                        + DuckDb.literal(ranges) + ")")) {
+            result.next();
+            assertEquals(20_000, result.getLong(1));
+            assertEquals(20_000 - nulls.get("name"), result.getLong(2));
+            assertEquals(20_000 - nulls.get("price"), result.getLong(3));
+            assertEquals(20_000 - nulls.get("count"), result.getLong(4));
+            assertEquals(20_000 - nulls.get("day"), result.getLong(5));
+        }
+    }
+
+    private Statistics<?> priceStatistics(double... prices) throws Exception {
+        Schema schema = new Schema(List.of(BronzeSchema.required("price", BronzeSchema.FLOAT64)));
+        Path file = root.resolve("prices-" + prices.length + "-" + Double.doubleToRawLongBits(prices[0]) + ".parquet");
+        try (RootAllocator allocator = new RootAllocator(); VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
+                ParquetTableWriter writer = ParquetTableWriter.open(file, schema, ParquetOptions.bars())) {
+            batch.allocateNew();
+            for (int i = 0; i < prices.length; i++) {
+                ((Float8Vector) batch.getVector(0)).setSafe(i, prices[i]);
+            }
+            batch.setRowCount(prices.length);
+            writer.writeAll(batch);
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                org.apache.parquet.ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            return reader.getRowGroups().get(0).getColumns().get(0).getStatistics();
+        }
+    }
+
+    @Test
+    void doubleStatisticsOrderValuesAsParquetDoesNegativeZeroFirst() throws Exception {
+        Statistics<?> plain = priceStatistics(2.0, -1.5, 7.25, 3.0);
+        assertEquals(-1.5, (Double) plain.genericGetMin());
+        assertEquals(7.25, (Double) plain.genericGetMax());
+        // in Parquet's order -0.0 comes before 0.0: a plain < would keep the first zero seen
+        Statistics<?> zeros = priceStatistics(0.0, -0.0, 4.0);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) zeros.genericGetMin()));
+        assertEquals(4.0, (Double) zeros.genericGetMax());
     }
 }
