@@ -176,8 +176,9 @@ final class FlatFileParser implements Closeable {
      * the file had no more rows (the batch is then empty).
      */
     boolean next(BarBatch batch, int maxRows) {
-        // a chunk is sized once and reused; a whole file (batch mode) starts small and grows
-        batch.reset(maxRows <= 1 << 20 ? maxRows : 1 << 16);
+        // the batch starts at one stage of rows and grows to what the file fills (kept for its next
+        // chunks): a daily file of 10,000 rows does not allocate and zero a chunk sized for minute files
+        batch.reset(Math.min(maxRows, StagedBars.CAPACITY));
         int row = 0;
         while (row < maxRows && nextLine()) {
             if (lineEnd == lineStart) {

@@ -28,6 +28,7 @@ final class TickerDictionary {
     private int[] table = new int[4096];
     private int[] ranks = new int[0];
     private int rankedSize = -1;
+    private int lastId = -1;
 
     TickerDictionary(boolean options) {
         this.options = options;
@@ -39,6 +40,17 @@ final class TickerDictionary {
 
     /** The id of the ticker in {@code bytes[start, start+length)}, adding it when new. */
     int idOf(byte[] bytes, int start, int length) {
+        // sorted files repeat a ticker row after row: the last one found is checked before hashing
+        int last = lastId;
+        if (last >= 0 && lengths[last] == length
+                && Arrays.equals(arena, offsets[last], offsets[last] + length, bytes, start, start + length)) {
+            return last;
+        }
+        lastId = find(bytes, start, length);
+        return lastId;
+    }
+
+    private int find(byte[] bytes, int start, int length) {
         int hash = hash(bytes, start, length);
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {

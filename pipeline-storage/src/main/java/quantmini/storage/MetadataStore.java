@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -124,29 +122,41 @@ public final class MetadataStore {
             BronzeStore.removeLeftovers(folder, name);
         }
         boolean options = days.stream().anyMatch(day -> day.stats().type().isOptions());
-        List<Object[]> dailyStats = ParquetTable.read(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA);
-        List<Object[]> symbols = ParquetTable.read(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA);
+        // each table keyed by what a day replaces, so that a day costs its own rows, not the table's
+        Map<List<Object>, Object[]> dailyStats = keyed(ParquetTable.read(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA), 0, 1);
+        Map<String, Map<String, Object[]>> symbols = byType(ParquetTable.read(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA));
         List<Object[]> contracts = options ? ParquetTable.read(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA) : null;
-        List<Object[]> chains = options ? ParquetTable.read(folder.resolve(CHAINS), CHAINS_SCHEMA) : null;
+        Map<List<Object>, List<Object[]>> chains = options ? chainsByDay(ParquetTable.read(folder.resolve(CHAINS), CHAINS_SCHEMA)) : null;
+        Map<String, Map<String, ContractTerms>> terms = new HashMap<>();
         for (DayUpdate day : days) {
-            updateDailyStats(dailyStats, day.stats());
-            Map<String, Object[]> mine = updateSymbols(symbols, day.stats(), day.tickers(), day.previousRows());
-            if (day.stats().type().isOptions()) {
-                updateContracts(contracts, day.stats().type(), mine, day.tickers());
-                updateChains(chains, day.stats(), day.tickers());
+            DayStats stats = day.stats();
+            dailyStats.put(List.of(stats.type().id(), stats.date()), dailyStatsRow(stats));
+            updateSymbols(symbols.computeIfAbsent(stats.type().id(), type -> new HashMap<>()), stats, day.tickers(), day.previousRows());
+            if (stats.type().isOptions()) {
+                Map<String, ContractTerms> known = terms.computeIfAbsent(stats.type().id(), type -> knownTerms(contracts, type));
+                for (TickerDay ticker : day.tickers()) {
+                    ticker.contract().ifPresent(contract -> known.put(ticker.ticker(), contract));
+                }
+                chains.put(List.of(stats.type().id(), stats.date()), chainRows(stats, day.tickers()));
             }
         }
-        dailyStats.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing(row -> (LocalDate) row[1]));
-        ParquetTable.write(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA, dailyStats, allocator);
-        symbols.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
-        ParquetTable.write(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, symbols, allocator);
+        List<Object[]> statsRows = new ArrayList<>(dailyStats.values());
+        statsRows.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing(row -> (LocalDate) row[1]));
+        ParquetTable.write(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA, statsRows, allocator);
+        List<Object[]> symbolRows = new ArrayList<>();
+        symbols.values().forEach(byTicker -> symbolRows.addAll(byTicker.values()));
+        symbolRows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+        ParquetTable.write(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, symbolRows, allocator);
         if (options) {
-            contracts.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
-            ParquetTable.write(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, contracts, allocator);
-            chains.sort(Comparator.comparing((Object[] row) -> (String) row[0])
+            List<Object[]> contractRows = contractRows(contracts, terms, symbols);
+            contractRows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
+            ParquetTable.write(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, contractRows, allocator);
+            List<Object[]> chainRows = new ArrayList<>();
+            chains.values().forEach(chainRows::addAll);
+            chainRows.sort(Comparator.comparing((Object[] row) -> (String) row[0])
                     .thenComparing(row -> (LocalDate) row[2])
                     .thenComparing(row -> (String) row[1]));
-            ParquetTable.write(folder.resolve(CHAINS), CHAINS_SCHEMA, chains, allocator);
+            ParquetTable.write(folder.resolve(CHAINS), CHAINS_SCHEMA, chainRows, allocator);
         }
     }
 
@@ -165,32 +175,47 @@ public final class MetadataStore {
         return stats;
     }
 
-    private static void updateDailyStats(List<Object[]> rows, DayStats stats) {
-        rows.removeIf(row -> row[0].equals(stats.type().id()) && row[1].equals(stats.date()));
-        rows.add(new Object[] {stats.type().id(), stats.date(), stats.rows(), stats.tickers(), stats.quarantinedRows(),
-            stats.minWindowStartMicros().isPresent() ? stats.minWindowStartMicros().getAsLong() : null,
-            stats.maxWindowStartMicros().isPresent() ? stats.maxWindowStartMicros().getAsLong() : null});
+    private static Map<List<Object>, Object[]> keyed(List<Object[]> rows, int first, int second) {
+        Map<List<Object>, Object[]> keyed = new HashMap<>();
+        for (Object[] row : rows) {
+            keyed.put(List.of(row[first], row[second]), row);
+        }
+        return keyed;
     }
 
-    /** Returns this data type's symbols after the update, by ticker. */
-    private Map<String, Object[]> updateSymbols(List<Object[]> all, DayStats stats, List<TickerDay> tickers,
-            Map<String, Long> previousRows) throws IOException {
+    /** Symbols rows by data type, then by ticker. */
+    private static Map<String, Map<String, Object[]>> byType(List<Object[]> rows) {
+        Map<String, Map<String, Object[]>> byType = new HashMap<>();
+        for (Object[] row : rows) {
+            byType.computeIfAbsent((String) row[1], type -> new HashMap<>()).put((String) row[0], row);
+        }
+        return byType;
+    }
+
+    private static Map<List<Object>, List<Object[]>> chainsByDay(List<Object[]> rows) {
+        Map<List<Object>, List<Object[]>> byDay = new HashMap<>();
+        for (Object[] row : rows) {
+            byDay.computeIfAbsent(List.of(row[0], row[2]), day -> new ArrayList<>()).add(row);
+        }
+        return byDay;
+    }
+
+    private static Object[] dailyStatsRow(DayStats stats) {
+        return new Object[] {stats.type().id(), stats.date(), stats.rows(), stats.tickers(), stats.quarantinedRows(),
+            stats.minWindowStartMicros().isPresent() ? stats.minWindowStartMicros().getAsLong() : null,
+            stats.maxWindowStartMicros().isPresent() ? stats.maxWindowStartMicros().getAsLong() : null};
+    }
+
+    /** Applies a day to this data type's symbols, by ticker: rows replaced, first and last dates moved. */
+    private void updateSymbols(Map<String, Object[]> mine, DayStats stats, List<TickerDay> tickers, Map<String, Long> previousRows)
+            throws IOException {
         String type = stats.type().id();
         LocalDate date = stats.date();
-        Map<String, Object[]> mine = new TreeMap<>();
-        List<Object[]> others = new ArrayList<>();
-        for (Object[] row : all) {
-            if (row[1].equals(type)) {
-                mine.put((String) row[0], row);
-            } else {
-                others.add(row);
-            }
-        }
         Map<String, Long> now = new HashMap<>();
         for (TickerDay day : tickers) {
             now.put(day.ticker(), day.rows());
         }
-        Set<String> touched = new TreeSet<>(now.keySet());
+        Set<String> touched = new HashSet<>(now.keySet());
         touched.addAll(previousRows.keySet());
         List<String> recompute = new ArrayList<>();
         for (String ticker : touched) {
@@ -218,6 +243,7 @@ public final class MetadataStore {
                 mine.put(ticker, new Object[] {ticker, type, first, last, rows});
             }
         }
+        recompute.sort(Comparator.naturalOrder());
         for (String ticker : recompute) {
             Object[] row = mine.get(ticker);
             if (row != null) {
@@ -229,43 +255,45 @@ public final class MetadataStore {
                 }
             }
         }
-        all.clear();
-        all.addAll(others);
-        all.addAll(mine.values());
-        return mine;
     }
 
-    private static void updateContracts(List<Object[]> all, DataType type, Map<String, Object[]> symbols, List<TickerDay> tickers) {
-        Map<String, Object[]> terms = new HashMap<>();
+    /** The contract terms {@code contracts.parquet} holds for {@code type}, by ticker. */
+    private static Map<String, ContractTerms> knownTerms(List<Object[]> contracts, String type) {
+        Map<String, ContractTerms> known = new HashMap<>();
+        for (Object[] row : contracts) {
+            if (row[1].equals(type)) {
+                known.put((String) row[0], new ContractTerms((String) row[2], (LocalDate) row[3], (String) row[4], (Double) row[5]));
+            }
+        }
+        return known;
+    }
+
+    /**
+     * One row per symbol with known terms of each type the days updated, its dates those of the
+     * symbol; the rows of other types as they were.
+     */
+    private static List<Object[]> contractRows(List<Object[]> contracts, Map<String, Map<String, ContractTerms>> terms,
+            Map<String, Map<String, Object[]>> symbols) {
         List<Object[]> rows = new ArrayList<>();
-        for (Object[] row : all) {
-            if (row[1].equals(type.id())) {
-                terms.put((String) row[0], row);
-            } else {
+        for (Object[] row : contracts) {
+            if (!terms.containsKey((String) row[1])) {
                 rows.add(row);
             }
         }
-        Map<String, ContractTerms> fresh = new HashMap<>();
-        for (TickerDay day : tickers) {
-            day.contract().ifPresent(contract -> fresh.put(day.ticker(), contract));
-        }
-        for (Object[] symbol : symbols.values()) {
-            String ticker = (String) symbol[0];
-            ContractTerms contract = fresh.get(ticker);
-            Object[] known = terms.get(ticker);
-            if (contract != null) {
-                rows.add(new Object[] {ticker, type.id(), contract.underlying(), contract.expiration(), contract.optionType(),
-                    contract.strike(), symbol[2], symbol[3]});
-            } else if (known != null) {
-                rows.add(new Object[] {ticker, type.id(), known[2], known[3], known[4], known[5], symbol[2], symbol[3]});
+        for (Map.Entry<String, Map<String, ContractTerms>> entry : terms.entrySet()) {
+            String type = entry.getKey();
+            for (Object[] symbol : symbols.getOrDefault(type, Map.of()).values()) {
+                ContractTerms contract = entry.getValue().get((String) symbol[0]);
+                if (contract != null) {
+                    rows.add(new Object[] {symbol[0], type, contract.underlying(), contract.expiration(), contract.optionType(),
+                        contract.strike(), symbol[2], symbol[3]});
+                }
             }
         }
-        all.clear();
-        all.addAll(rows);
+        return rows;
     }
 
-    private static void updateChains(List<Object[]> rows, DayStats stats, List<TickerDay> tickers) {
-        rows.removeIf(row -> row[0].equals(stats.type().id()) && row[2].equals(stats.date()));
+    private static List<Object[]> chainRows(DayStats stats, List<TickerDay> tickers) {
         Map<String, Set<LocalDate>> expirations = new LinkedHashMap<>();
         Map<String, Long> contracts = new HashMap<>();
         for (TickerDay day : tickers) {
@@ -275,10 +303,12 @@ public final class MetadataStore {
                 contracts.merge(contract.underlying(), 1L, Long::sum);
             }
         }
+        List<Object[]> rows = new ArrayList<>();
         for (Map.Entry<String, Set<LocalDate>> entry : expirations.entrySet()) {
             rows.add(new Object[] {stats.type().id(), entry.getKey(), stats.date(), (long) entry.getValue().size(),
                 contracts.get(entry.getKey())});
         }
+        return rows;
     }
 
     /**
