@@ -14,7 +14,8 @@ import quantmini.storage.ParquetTableWriter;
  * The streaming mode's way: the file in chunks of {@link AdaptiveChunkSize#rows()} rows. While
  * rows arrive in bronze order (minute files do) each chunk goes straight to the writer. At the
  * first row out of order the attempt is dropped and the file is read again as sorted runs spilled
- * to disk and merged — unless the whole file fitted in the first chunk, which is then sorted in
+ * to disk and merged — unless the whole file fitted in the first chunk (at most
+ * {@link ParsedChunks#FIRST_CHUNK_ROWS} rows), which is then sorted in
  * memory (day files are small and unsorted).
  */
 final class ChunkedDayWriter implements DayWriteStrategy {

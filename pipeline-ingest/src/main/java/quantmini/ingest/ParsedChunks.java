@@ -26,6 +26,13 @@ final class ParsedChunks implements AutoCloseable {
 
     private static final Chunk END = new Chunk(null, true, true);
 
+    /**
+     * The first chunk is smaller, so that the writer starts while the parser is still near the
+     * file's start, yet large enough to hold a whole day file (stocks days have ~12,000 rows),
+     * which the writer sorts in memory when it fits in the first chunk.
+     */
+    static final int FIRST_CHUNK_ROWS = 65_536;
+
     private final FlatFileParser parser;
     private final AdaptiveChunkSize chunkSize;
     private final List<BarBatch> batches = new ArrayList<>();
@@ -78,12 +85,15 @@ final class ParsedChunks implements AutoCloseable {
 
     private void produce() {
         try {
+            boolean first = true;
             while (!stopped) {
                 BarBatch batch = free.poll(100, TimeUnit.MILLISECONDS);
                 if (batch == null) {
                     continue;
                 }
-                if (!parser.next(batch, chunkSize.rows())) {
+                int rows = first ? Math.min(FIRST_CHUNK_ROWS, chunkSize.rows()) : chunkSize.rows();
+                first = false;
+                if (!parser.next(batch, rows)) {
                     filled.put(END);
                     return;
                 }

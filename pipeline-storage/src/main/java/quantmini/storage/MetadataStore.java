@@ -27,6 +27,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import quantmini.core.DataType.AssetClass;
 import quantmini.core.DataType;
 import quantmini.core.io.AtomicFiles;
+import quantmini.core.io.ConcurrentIo;
 
 /**
  * The metadata files of DESIGN.md §2 under {@code metadata/{stocks,options}/}:
@@ -122,11 +123,19 @@ public final class MetadataStore {
             BronzeStore.removeLeftovers(folder, name);
         }
         boolean options = days.stream().anyMatch(day -> day.stats().type().isOptions());
+        List<ConcurrentIo.Task<List<Object[]>>> reads = new ArrayList<>();
+        reads.add(() -> ParquetTable.read(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA));
+        reads.add(() -> ParquetTable.read(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA));
+        if (options) {
+            reads.add(() -> ParquetTable.read(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA));
+            reads.add(() -> ParquetTable.read(folder.resolve(CHAINS), CHAINS_SCHEMA));
+        }
+        List<List<Object[]>> tables = ConcurrentIo.run(reads);
         // each table keyed by what a day replaces, so that a day costs its own rows, not the table's
-        Map<List<Object>, Object[]> dailyStats = keyed(ParquetTable.read(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA), 0, 1);
-        Map<String, Map<String, Object[]>> symbols = byType(ParquetTable.read(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA));
-        List<Object[]> contracts = options ? ParquetTable.read(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA) : null;
-        Map<List<Object>, List<Object[]>> chains = options ? chainsByDay(ParquetTable.read(folder.resolve(CHAINS), CHAINS_SCHEMA)) : null;
+        Map<List<Object>, Object[]> dailyStats = keyed(tables.get(0), 0, 1);
+        Map<String, Map<String, Object[]>> symbols = byType(tables.get(1));
+        List<Object[]> contracts = options ? tables.get(2) : null;
+        Map<List<Object>, List<Object[]>> chains = options ? chainsByDay(tables.get(3)) : null;
         Map<String, Map<String, ContractTerms>> terms = new HashMap<>();
         for (DayUpdate day : days) {
             DayStats stats = day.stats();
@@ -142,22 +151,30 @@ public final class MetadataStore {
         }
         List<Object[]> statsRows = new ArrayList<>(dailyStats.values());
         statsRows.sort(Comparator.comparing((Object[] row) -> (String) row[0]).thenComparing(row -> (LocalDate) row[1]));
-        ParquetTable.write(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA, statsRows, allocator);
         List<Object[]> symbolRows = new ArrayList<>();
         symbols.values().forEach(byTicker -> symbolRows.addAll(byTicker.values()));
         symbolRows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
-        ParquetTable.write(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, symbolRows, allocator);
+        List<ConcurrentIo.Task<Void>> writes = new ArrayList<>();
+        writes.add(() -> write(folder.resolve(DAILY_STATS), DAILY_STATS_SCHEMA, statsRows));
+        writes.add(() -> write(folder.resolve(SYMBOLS), SYMBOLS_SCHEMA, symbolRows));
         if (options) {
             List<Object[]> contractRows = contractRows(contracts, terms, symbols);
             contractRows.sort(Comparator.comparing((Object[] row) -> (String) row[1]).thenComparing(row -> (String) row[0]));
-            ParquetTable.write(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, contractRows, allocator);
             List<Object[]> chainRows = new ArrayList<>();
             chains.values().forEach(chainRows::addAll);
             chainRows.sort(Comparator.comparing((Object[] row) -> (String) row[0])
                     .thenComparing(row -> (LocalDate) row[2])
                     .thenComparing(row -> (String) row[1]));
-            ParquetTable.write(folder.resolve(CHAINS), CHAINS_SCHEMA, chainRows, allocator);
+            writes.add(() -> write(folder.resolve(CONTRACTS), CONTRACTS_SCHEMA, contractRows));
+            writes.add(() -> write(folder.resolve(CHAINS), CHAINS_SCHEMA, chainRows));
         }
+        // each file is replaced atomically; the days stay pending until all are, so order does not matter
+        ConcurrentIo.run(writes);
+    }
+
+    private Void write(Path file, Schema schema, List<Object[]> rows) throws IOException {
+        ParquetTable.write(file, schema, rows, allocator);
+        return null;
     }
 
     /** The rows of {@code daily_stats.parquet} of {@code type}, by date. */
