@@ -78,6 +78,20 @@ final class FlatFileParser implements Closeable {
     private double parsedDouble;
     private RejectReason parseError;
 
+    /** The columns come in the order of {@link #COLUMNS}, as Polygon writes them: lines may take the fast way. */
+    private final boolean standardLayout;
+
+    // the current line's values, as read by either way
+    private int rowTickerStart;
+    private int rowTickerLength;
+    private long rowVolume;
+    private double rowOpen;
+    private double rowClose;
+    private double rowHigh;
+    private double rowLow;
+    private long rowWindowStartMicros;
+    private long rowTransactions;
+
     // whether the rows seen so far came in bronze order
     private boolean inOrder = true;
     private int previousTickerId = -1;
@@ -93,6 +107,11 @@ final class FlatFileParser implements Closeable {
         this.tickers = tickers;
         this.rejects = rejects;
         this.fieldCount = readHeader();
+        boolean standard = fieldCount == COLUMNS.size();
+        for (int column = 0; column < COLUMNS.size(); column++) {
+            standard &= fieldOfColumn[column] == column;
+        }
+        this.standardLayout = standard;
         this.fieldStarts = new int[fieldCount + 1];
         this.fieldEnds = new int[fieldCount + 1];
     }
@@ -195,7 +214,149 @@ final class FlatFileParser implements Closeable {
         return row > 0;
     }
 
+    /**
+     * Reads the current line into the row fields and judges it. Two ways to read a line, one way
+     * to judge it: a line of the standard layout in plain form takes one pass
+     * ({@link #readPlainLine}); anything else (another column order, a sign, an empty field, a
+     * number the fast way cannot hold exactly) is read by {@link #readAnyLine}, which names what is
+     * wrong with it.
+     */
     private boolean parseRow(BarBatch batch) {
+        if (!(standardLayout && readPlainLine())) {
+            RejectReason problem = readAnyLine();
+            if (problem != null) {
+                return reject(problem);
+            }
+        }
+        if (rowVolume < 0 || rowTransactions < 0 || rowOpen < 0 || rowClose < 0 || rowHigh < 0 || rowLow < 0) {
+            return reject(RejectReason.NEGATIVE_VALUE);
+        }
+        if (rowHigh < rowLow) {
+            return reject(RejectReason.HIGH_BELOW_LOW);
+        }
+        int id = tickers.idOf(buffer, rowTickerStart, rowTickerLength);
+        if (options && !tickers.isValidOption(id)) {
+            return reject(RejectReason.BAD_OPTION_TICKER);
+        }
+        staged.add(id, rowVolume, rowOpen, rowHigh, rowLow, rowClose, rowWindowStartMicros, rowTransactions, lineNumber);
+        if (staged.isFull()) {
+            batch.append(staged, tickers, dateDay);
+        }
+        trackOrder(id, rowWindowStartMicros);
+        return true;
+    }
+
+    /**
+     * The fast way, for the standard column order: each field parsed as it is scanned, for the
+     * forms a Polygon file writes (unsigned integers, unsigned decimals of at most 15 digits, a
+     * 19-digit nanosecond window start). Returns false, having read nothing for certain, at the
+     * first byte outside those forms; the line is then read again by {@link #readAnyLine}. Where it
+     * returns true, {@link #readAnyLine} would have read the same values.
+     */
+    private boolean readPlainLine() {
+        byte[] b = buffer;
+        int end = lineEnd;
+        int i = lineStart;
+        while (i < end && b[i] != ',') {
+            i++;
+        }
+        if (i == lineStart || i == end) {
+            return false;
+        }
+        rowTickerStart = lineStart;
+        rowTickerLength = i - lineStart;
+        i = plainWhole(b, i + 1, end);
+        if (i < 0 || i == end || b[i] != ',') {
+            return false;
+        }
+        rowVolume = parsedLong;
+        i = plainDecimal(b, i + 1, end);
+        if (i < 0 || i == end || b[i] != ',') {
+            return false;
+        }
+        rowOpen = parsedDouble;
+        i = plainDecimal(b, i + 1, end);
+        if (i < 0 || i == end || b[i] != ',') {
+            return false;
+        }
+        rowClose = parsedDouble;
+        i = plainDecimal(b, i + 1, end);
+        if (i < 0 || i == end || b[i] != ',') {
+            return false;
+        }
+        rowHigh = parsedDouble;
+        i = plainDecimal(b, i + 1, end);
+        if (i < 0 || i == end || b[i] != ',') {
+            return false;
+        }
+        rowLow = parsedDouble;
+        int windowStart = i + 1;
+        i = plainWhole(b, windowStart, end);
+        // 19 digits from 1 to 8 leave no room for an overflow; a value not a whole microsecond is judged the slow way
+        if (i < 0 || i == end || b[i] != ',' || i - windowStart != 19 || b[windowStart] == '0' || b[windowStart] == '9'
+                || parsedLong % 1000 != 0) {
+            return false;
+        }
+        rowWindowStartMicros = parsedLong / 1000;
+        i = plainWhole(b, i + 1, end);
+        if (i != end) {
+            return false;
+        }
+        rowTransactions = parsedLong;
+        return true;
+    }
+
+    /** Digits only, 1 to 19 of them (18 for a field other than window_start is what the caller checks): the index after them, or -1. */
+    private int plainWhole(byte[] b, int i, int end) {
+        int start = i;
+        long value = 0;
+        while (i < end) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+            i++;
+        }
+        if (i == start || i - start > 19 || (i - start == 19 && b[start] > '8')) {
+            return -1;
+        }
+        parsedLong = value;
+        return i;
+    }
+
+    /**
+     * Digits with at most one point, at least one digit and at most 15 digits in all: a mantissa
+     * and a power of ten that are both exact doubles, so their quotient is the correctly rounded
+     * value, as in {@link #parseDecimal}. The index after the number, or -1.
+     */
+    private int plainDecimal(byte[] b, int i, int end) {
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < end; i++) {
+            int digit = b[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                digits++;
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (b[i] == '.' && decimals < 0) {
+                decimals = 0;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return -1;
+        }
+        parsedDouble = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return i;
+    }
+
+    /** The general way: any column order, every form {@link #parseWhole} and {@link #parseDecimal} accept; null when the line is good. */
+    private RejectReason readAnyLine() {
         byte[] b = buffer;
         int fields = 0;
         int start = lineStart;
@@ -215,61 +376,45 @@ final class FlatFileParser implements Closeable {
         }
         fields++;
         if (fields < fieldCount) {
-            return reject(RejectReason.MISSING_FIELD);
+            return RejectReason.MISSING_FIELD;
         }
         if (fields > fieldCount) {
-            return reject(RejectReason.EXTRA_FIELD);
+            return RejectReason.EXTRA_FIELD;
         }
-        int tickerStart = fieldStarts[fieldOfColumn[TICKER]];
-        int tickerLength = fieldEnds[fieldOfColumn[TICKER]] - tickerStart;
-        if (tickerLength == 0) {
-            return reject(RejectReason.MISSING_FIELD);
+        rowTickerStart = fieldStarts[fieldOfColumn[TICKER]];
+        rowTickerLength = fieldEnds[fieldOfColumn[TICKER]] - rowTickerStart;
+        if (rowTickerLength == 0) {
+            return RejectReason.MISSING_FIELD;
         }
         if (!parseWhole(VOLUME)) {
-            return reject(parseError);
+            return parseError;
         }
-        long volume = parsedLong;
+        rowVolume = parsedLong;
         if (!parseDecimal(OPEN)) {
-            return reject(parseError);
+            return parseError;
         }
-        double open = parsedDouble;
+        rowOpen = parsedDouble;
         if (!parseDecimal(CLOSE)) {
-            return reject(parseError);
+            return parseError;
         }
-        double close = parsedDouble;
+        rowClose = parsedDouble;
         if (!parseDecimal(HIGH)) {
-            return reject(parseError);
+            return parseError;
         }
-        double high = parsedDouble;
+        rowHigh = parsedDouble;
         if (!parseDecimal(LOW)) {
-            return reject(parseError);
+            return parseError;
         }
-        double low = parsedDouble;
+        rowLow = parsedDouble;
         if (!parseWindowStart()) {
-            return reject(parseError);
+            return parseError;
         }
-        long windowStartMicros = parsedLong;
+        rowWindowStartMicros = parsedLong;
         if (!parseWhole(TRANSACTIONS)) {
-            return reject(parseError);
+            return parseError;
         }
-        long transactions = parsedLong;
-        if (volume < 0 || transactions < 0 || open < 0 || close < 0 || high < 0 || low < 0) {
-            return reject(RejectReason.NEGATIVE_VALUE);
-        }
-        if (high < low) {
-            return reject(RejectReason.HIGH_BELOW_LOW);
-        }
-        int id = tickers.idOf(b, tickerStart, tickerLength);
-        if (options && !tickers.isValidOption(id)) {
-            return reject(RejectReason.BAD_OPTION_TICKER);
-        }
-
-        staged.add(id, volume, open, high, low, close, windowStartMicros, transactions, lineNumber);
-        if (staged.isFull()) {
-            batch.append(staged, tickers, dateDay);
-        }
-        trackOrder(id, windowStartMicros);
-        return true;
+        rowTransactions = parsedLong;
+        return null;
     }
 
     private void trackOrder(int id, long windowStartMicros) {

@@ -150,4 +150,86 @@ class FlatFileParserTest {
                 RejectReason.MISSING_FIELD, RejectReason.MISSING_FIELD, RejectReason.BAD_OPTION_TICKER), reasons);
         assertEquals(2, rejects.sorted().get(0).lineNumber());
     }
+
+    /** The standard column order, whose plain lines take the parser's fast way, and an order that forces the general way. */
+    private static final List<Integer> PERMUTED = List.of(6, 0, 7, 5, 4, 3, 2, 1);
+
+    private static String field(Random random, int column) {
+        String[] decimals = {"0", "1", "171.25", "0.0102", "007.50", "1.", ".5", "123456789012345", "1234567890123456",
+            "0.000000000000001", "99999.999999999", "1.5e3", "-1", "-0.0", "", "1..2", "abc", "12345678901234567890"};
+        String[] wholes = {"0", "7", "0012", "12.0", "12.5", "-3", "", "x", "999999999999999999", "8999999999999999999",
+            "9999999999999999999", "92233720368547758070"};
+        String[] windowStarts = {"1711632600000000000", "1711632600000000001", "17116326000000000", "0711632600000000000",
+            "8999999999999999000", "9000000000000000000", "9223372036854775000", "-1711632600000000000", "", "1711632600000000000.0"};
+        if (column == 0) {
+            return random.nextInt(20) == 0 ? "" : "T" + random.nextInt(50);
+        }
+        if (column == 6) {
+            return random.nextInt(3) == 0 ? windowStarts[random.nextInt(windowStarts.length)]
+                    : Long.toString(1_711_632_600_000_000_000L + random.nextInt(1000) * 60_000_000_000L);
+        }
+        String[] forms = column == 1 || column == 7 ? wholes : decimals;
+        return random.nextInt(3) == 0 ? forms[random.nextInt(forms.length)] : forms[random.nextInt(4)];
+    }
+
+    private record Parsed(List<List<Object>> rows, List<RejectedRow> rejects) {}
+
+    private Parsed parse(List<String[]> lines, List<Integer> order) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < order.size(); i++) {
+            csv.append(i == 0 ? "" : ",").append(FlatFileParser.COLUMNS.get(order.get(i)));
+        }
+        csv.append('\n');
+        for (String[] line : lines) {
+            for (int i = 0; i < order.size(); i++) {
+                csv.append(i == 0 ? "" : ",").append(line[order.get(i)]);
+            }
+            csv.append(line.length > 8 ? line[8] : "").append('\n');
+        }
+        RejectLog rejects = new RejectLog();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        try (RootAllocator allocator = new RootAllocator(); BarBatch batch = new BarBatch(DataType.STOCKS_DAILY, allocator);
+                FlatFileParser parser = FlatFileParser.open(gz(csv.toString()), DataType.STOCKS_DAILY, DAY, new TickerDictionary(false), rejects)) {
+            while (parser.next(batch, 1000)) {
+                for (int r = 0; r < batch.rows(); r++) {
+                    rows.add(List.of(new String(batch.ticker.get(r), StandardCharsets.UTF_8), batch.volume.get(r),
+                            Double.doubleToRawLongBits(batch.open.get(r)), Double.doubleToRawLongBits(batch.close.get(r)),
+                            Double.doubleToRawLongBits(batch.high.get(r)), Double.doubleToRawLongBits(batch.low.get(r)),
+                            batch.windowStart.get(r), batch.transactions.get(r), batch.line.get(r)));
+                }
+            }
+        }
+        return new Parsed(rows, rejects.sorted());
+    }
+
+    @Test
+    void theFastWayForPlainLinesReadsWhatTheGeneralWayReads() throws Exception {
+        Random random = new Random(11);
+        List<String[]> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String[] line = new String[i % 500 == 7 ? 9 : 8];
+            for (int column = 0; column < 8; column++) {
+                line[column] = field(random, column);
+            }
+            if (line.length == 9) {
+                line[8] = ",extra";
+            }
+            lines.add(line);
+        }
+        Parsed fast = parse(lines, List.of(0, 1, 2, 3, 4, 5, 6, 7));
+        Parsed general = parse(lines, PERMUTED);
+        assertTrue(fast.rows().size() > 3_000, "plenty of good rows: " + fast.rows().size());
+        assertTrue(fast.rejects().size() > 3_000, "plenty of bad rows: " + fast.rejects().size());
+        assertSameItems(general.rows(), fast.rows());
+        assertSameItems(general.rejects().stream().map(r -> r.lineNumber() + " " + r.reason()).toList(),
+                fast.rejects().stream().map(r -> r.lineNumber() + " " + r.reason()).toList());
+    }
+
+    /** Names the first item that differs instead of printing two lists of thousands. */
+    private static <T> void assertSameItems(List<T> expected, List<T> actual) {
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), "item " + i);
+        }
+        assertEquals(expected.size(), actual.size(), "items");
+    }
 }
