@@ -48,12 +48,16 @@ public final class BronzeIngestor implements Ingestor, MemoryPressureListener, A
         switch (mode) {
             case STREAMING: {
                 AdaptiveChunkSize chunks = new AdaptiveChunkSize(options.chunkRows(), options.minChunkRows());
-                this.ingestor = new SequentialIngestor(pipeline, new ChunkedDayWriter(allocator, chunks, layout.spillRoot()), chunks);
+                DayWriteStrategy spilled = new SpilledRunsDayWriter(allocator, chunks, layout.spillRoot());
+                this.ingestor = new SequentialIngestor(pipeline, new ChunkedDayWriter(allocator, chunks, spilled), chunks);
                 break;
             }
-            case BATCH:
-                this.ingestor = new SequentialIngestor(pipeline, new InMemoryDayWriter(allocator), null);
+            case BATCH: {
+                // files in order stream through (parse and write overlap); others are sorted whole in memory
+                AdaptiveChunkSize chunks = new AdaptiveChunkSize(options.chunkRows(), options.minChunkRows());
+                this.ingestor = new SequentialIngestor(pipeline, new ChunkedDayWriter(allocator, chunks, new InMemoryDayWriter(allocator)), chunks);
                 break;
+            }
             case PARALLEL:
                 this.ingestor = new ParallelIngestor(pipeline, new InMemoryDayWriter(allocator), options.threads());
                 break;

@@ -11,12 +11,13 @@ import quantmini.storage.ParquetOptions;
 import quantmini.storage.ParquetTableWriter;
 
 /**
- * The streaming mode's way: the file in chunks of {@link AdaptiveChunkSize#rows()} rows. While
- * rows arrive in bronze order (minute files do) each chunk goes straight to the writer. At the
- * first row out of order the attempt is dropped and the file is read again as sorted runs spilled
- * to disk and merged — unless the whole file fitted in the first chunk (at most
- * {@link ParsedChunks#FIRST_CHUNK_ROWS} rows), which is then sorted in
- * memory (day files are small and unsorted).
+ * The file in chunks of {@link AdaptiveChunkSize#rows()} rows, parsed on a thread of their own
+ * while the writer writes the chunk before. While rows arrive in bronze order (minute files do)
+ * each chunk goes straight to the writer. At the first row out of order the attempt is dropped
+ * and the file is written again by the mode's way for unordered files (the streaming mode's
+ * sorted runs spilled to disk, the batch mode's whole file sorted in memory) — unless the whole
+ * file fitted in the first chunk (at most {@link ParsedChunks#FIRST_CHUNK_ROWS} rows), which is
+ * then sorted in memory (day files are small and unsorted).
  */
 final class ChunkedDayWriter implements DayWriteStrategy {
     /** Batches that exist at once: one being parsed, one being written, one queued between. */
@@ -24,18 +25,18 @@ final class ChunkedDayWriter implements DayWriteStrategy {
 
     private final BufferAllocator allocator;
     private final AdaptiveChunkSize chunkSize;
-    private final Path spillRoot;
+    private final DayWriteStrategy unorderedFiles;
 
-    ChunkedDayWriter(BufferAllocator allocator, AdaptiveChunkSize chunkSize, Path spillRoot) {
+    ChunkedDayWriter(BufferAllocator allocator, AdaptiveChunkSize chunkSize, DayWriteStrategy unorderedFiles) {
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.chunkSize = requireNonNull(chunkSize, "chunkSize is null");
-        this.spillRoot = requireNonNull(spillRoot, "spillRoot is null");
+        this.unorderedFiles = requireNonNull(unorderedFiles, "unorderedFiles is null");
     }
 
     @Override
     public DayContent write(FlatFileKey key, Path source, Path target) throws IOException {
         DayContent inOrder = writeIfInOrder(key, source, target);
-        return inOrder != null ? inOrder : writeThroughRuns(key, source, target);
+        return inOrder != null ? inOrder : unorderedFiles.write(key, source, target);
     }
 
     /** The whole file in its own order, or null when it turned out not to be in bronze order. */
@@ -67,23 +68,6 @@ final class ChunkedDayWriter implements DayWriteStrategy {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while ingesting " + source);
             }
-            return new DayContent(parser.dataRows(), sink, tickers, rejects);
-        }
-    }
-
-    private DayContent writeThroughRuns(FlatFileKey key, Path source, Path target) throws IOException {
-        TickerDictionary tickers = new TickerDictionary(key.dataType().isOptions());
-        RejectLog rejects = new RejectLog();
-        try (BufferAllocator child = allocator.newChildAllocator("runs " + key, 0, Long.MAX_VALUE);
-                BarBatch batch = new BarBatch(key.dataType(), child);
-                SpilledRuns runs = new SpilledRuns(spillRoot, key.dataType(), child);
-                FlatFileParser parser = FlatFileParser.open(source, key.dataType(), key.date(), tickers, rejects);
-                ParquetTableWriter writer = ParquetTableWriter.open(target, BronzeSchema.of(key.dataType()), ParquetOptions.bars())) {
-            BronzeRowSink sink = new BronzeRowSink(writer, rejects);
-            while (parser.next(batch, chunkSize.rows())) {
-                runs.add(batch, BatchSorter.order(batch, tickers));
-            }
-            runs.mergeInto(sink, tickers);
             return new DayContent(parser.dataRows(), sink, tickers, rejects);
         }
     }

@@ -31,7 +31,9 @@ class ModesAgreeTest {
     /**
      * Streaming with big chunks (files in order go straight through, unsorted day files are
      * sorted in memory), streaming with tiny chunks (unsorted files go through spilled runs and a
-     * merge, duplicates meet across runs), batch and parallel: the same bytes in every output file.
+     * merge, duplicates meet across runs), batch with big chunks and with tiny ones (unsorted files
+     * are then sorted whole in memory, sorted ones stream in chunks) and parallel: the same bytes
+     * in every output file.
      */
     @Test
     void everyModeWritesTheSameLake() throws Exception {
@@ -40,6 +42,7 @@ class ModesAgreeTest {
                 new Run("streaming", IngestMode.STREAMING, IngestOptions.defaults()),
                 new Run("streaming-tiny-chunks", IngestMode.STREAMING, IngestOptions.defaults().withChunkRows(40, 10)),
                 new Run("batch", IngestMode.BATCH, IngestOptions.defaults()),
+                new Run("batch-tiny-chunks", IngestMode.BATCH, IngestOptions.defaults().withChunkRows(40, 10)),
                 new Run("parallel", IngestMode.PARALLEL, IngestOptions.defaults().withThreads(3)));
         Map<String, TreeMap<String, byte[]>> lakes = new TreeMap<>();
         for (Run run : runs) {
