@@ -2,6 +2,7 @@ package quantmini.storage;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.BytesInput;
@@ -22,16 +23,42 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 final class ZstdCodecFactory implements CompressionCodecFactory {
     private final int level;
     private ZstdCompressCtx context;
+    private final ReusableOutput input = new ReusableOutput();
+    private byte[] output = new byte[0];
 
     ZstdCodecFactory(int level) {
         this.level = level;
     }
 
-    private synchronized byte[] compress(byte[] bytes) {
+    /**
+     * Compresses {@code bytes} into a buffer reused from page to page. The result is valid until
+     * the next call: parquet-java's page store copies a compressed page before it compresses the
+     * next, so no page costs a fresh input copy and output array (which were most of an
+     * ingest's garbage).
+     */
+    private synchronized BytesInput compress(BytesInput bytes) throws IOException {
         if (context == null) {
             context = new ZstdCompressCtx().setLevel(level);
         }
-        return context.compress(bytes);
+        input.reset();
+        bytes.writeAllTo(input);
+        int bound = (int) Zstd.compressBound(input.size());
+        if (output.length < bound) {
+            output = new byte[bound];
+        }
+        int length = context.compressByteArray(output, 0, output.length, input.bytes(), 0, input.size());
+        return BytesInput.from(output, 0, length);
+    }
+
+    /** A byte array output stream whose array the compressor reads in place. */
+    private static final class ReusableOutput extends ByteArrayOutputStream {
+        ReusableOutput() {
+            super(1 << 16);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     @Override
@@ -40,7 +67,7 @@ final class ZstdCodecFactory implements CompressionCodecFactory {
         return new BytesInputCompressor() {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
-                return BytesInput.from(ZstdCodecFactory.this.compress(bytes.toByteArray()));
+                return ZstdCodecFactory.this.compress(bytes);
             }
 
             @Override
