@@ -133,6 +133,9 @@ final class BarBatch implements AutoCloseable {
     void append(StagedBars staged, TickerDictionary tickers, int dateDay) {
         int from = rows;
         int count = staged.size;
+        if (count == 0) {
+            return;
+        }
         int to = from + count;
         putLongs(volume, from, staged.volume, count);
         putDoubles(open, from, staged.open, count);
