@@ -33,6 +33,8 @@ import quantmini.storage.BronzeSchema;
 final class BarBatch implements AutoCloseable {
     static final String LINE = "_line";
     static final String TICKER_ID = "_ticker_id";
+    private static final byte[] CALL = {'C'};
+    private static final byte[] PUT = {'P'};
 
     final VectorSchemaRoot root;
     final VarCharVector ticker;
@@ -50,14 +52,13 @@ final class BarBatch implements AutoCloseable {
     final DateDayVector expiration;
     final VarCharVector optionType;
     final Float8Vector strike;
-    private static final byte[] CALL = {'C'};
-    private static final byte[] PUT = {'P'};
-
     private final boolean options;
     private final List<FieldVector> vectors;
     private int rows;
+    // reused by append: a column's values derived from the dictionary, and the strings' offsets and bytes
     private int[] scratchInts = new int[0];
     private double[] scratchDoubles = new double[0];
+    private int[] scratchEnds = new int[0];
     private byte[] scratchBytes = new byte[1 << 16];
 
     BarBatch(DataType type, BufferAllocator allocator) {
@@ -214,7 +215,10 @@ final class BarBatch implements AutoCloseable {
             vector.reallocValidityAndOffsetBuffers();
         }
         int start = vector.getOffsetBuffer().getInt((long) from * BaseVariableWidthVector.OFFSET_WIDTH);
-        int[] ends = scratchInts(count);
+        if (scratchEnds.length < count) {
+            scratchEnds = new int[count];
+        }
+        int[] ends = scratchEnds;
         int used = 0;
         for (int i = 0; i < count; i++) {
             byte[] value = bytesOf.apply(ids[i]);
