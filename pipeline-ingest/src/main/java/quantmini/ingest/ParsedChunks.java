@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import quantmini.core.DataType;
+import quantmini.core.Threads;
 
 /**
  * Runs a parser on its own thread so that decompressing and parsing overlap with the writer:
@@ -109,18 +110,7 @@ final class ParsedChunks implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        thread.interrupt();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // the batches must not be freed under a running parser
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.interruptAndJoin(thread); // the batches must not be freed under a running parser
         for (BarBatch batch : batches) {
             batch.close();
         }

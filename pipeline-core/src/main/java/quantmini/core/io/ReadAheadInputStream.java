@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import quantmini.core.Preconditions;
+import quantmini.core.Threads;
 
 /**
  * Reads its source on a thread of its own, a few buffers ahead of the reader, so that the work
@@ -174,18 +175,7 @@ public final class ReadAheadInputStream extends InputStream {
             return;
         }
         closed = true;
-        thread.interrupt();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // the source must not be closed under a running read
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.interruptAndJoin(thread); // the source must not be closed under a running read
         source.close();
     }
 }
