@@ -14,10 +14,6 @@ final class TickerDictionary {
     private static final int NOT_OPTION = Integer.MIN_VALUE;
 
     private final boolean options;
-    private byte[] arena = new byte[1 << 16];
-    private int arenaUsed;
-    private int[] offsets = new int[1024];
-    private int[] lengths = new int[1024];
     private String[] tickers = new String[1024];
     private byte[][] tickerBytes = new byte[1024][];
     private byte[][] underlyings = new byte[1024][];
@@ -42,8 +38,7 @@ final class TickerDictionary {
     int idOf(byte[] bytes, int start, int length) {
         // sorted files repeat a ticker row after row: the last one found is checked before hashing
         int last = lastId;
-        if (last >= 0 && lengths[last] == length
-                && Arrays.equals(arena, offsets[last], offsets[last] + length, bytes, start, start + length)) {
+        if (last >= 0 && Arrays.equals(tickerBytes[last], 0, tickerBytes[last].length, bytes, start, start + length)) {
             return last;
         }
         lastId = find(bytes, start, length);
@@ -64,8 +59,7 @@ final class TickerDictionary {
                 return id;
             }
             int id = entry - 1;
-            if (lengths[id] == length
-                    && Arrays.equals(arena, offsets[id], offsets[id] + length, bytes, start, start + length)) {
+            if (Arrays.equals(tickerBytes[id], 0, tickerBytes[id].length, bytes, start, start + length)) {
                 return id;
             }
         }
@@ -126,7 +120,7 @@ final class TickerDictionary {
                 return c;
             }
         }
-        return Arrays.compareUnsigned(arena, offsets[a], offsets[a] + lengths[a], arena, offsets[b], offsets[b] + lengths[b]);
+        return Arrays.compareUnsigned(tickerBytes[a], tickerBytes[b]);
     }
 
     /**
@@ -151,10 +145,8 @@ final class TickerDictionary {
     }
 
     private int add(byte[] bytes, int start, int length) {
-        if (size == offsets.length) {
+        if (size == tickers.length) {
             int capacity = size * 2;
-            offsets = Arrays.copyOf(offsets, capacity);
-            lengths = Arrays.copyOf(lengths, capacity);
             tickers = Arrays.copyOf(tickers, capacity);
             tickerBytes = Arrays.copyOf(tickerBytes, capacity);
             underlyings = Arrays.copyOf(underlyings, capacity);
@@ -162,14 +154,7 @@ final class TickerDictionary {
             optionTypes = Arrays.copyOf(optionTypes, capacity);
             strikes = Arrays.copyOf(strikes, capacity);
         }
-        if (arenaUsed + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + length));
-        }
-        System.arraycopy(bytes, start, arena, arenaUsed, length);
         int id = size++;
-        offsets[id] = arenaUsed;
-        lengths[id] = length;
-        arenaUsed += length;
         String ticker = new String(bytes, start, length, StandardCharsets.UTF_8);
         tickers[id] = ticker;
         tickerBytes[id] = Arrays.copyOfRange(bytes, start, start + length);
@@ -192,7 +177,7 @@ final class TickerDictionary {
         int[] bigger = new int[table.length * 2];
         int mask = bigger.length - 1;
         for (int id = 0; id < size; id++) {
-            int slot = hash(arena, offsets[id], lengths[id]) & mask;
+            int slot = hash(tickerBytes[id], 0, tickerBytes[id].length) & mask;
             while (bigger[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
