@@ -126,16 +126,15 @@ final class FlatFileParser implements Closeable {
             if (Files.size(file) == 0) {
                 throw failure(file, 1, "empty file (not even a gzip header)");
             }
-            InputStream raw = Files.newInputStream(file);
-            InputStream gzip;
+            InputStream source = Files.newInputStream(file);
             try {
-                gzip = new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16);
-            } catch (IOException e) {
-                raw.close();
+                source = new GZIPInputStream(new BufferedInputStream(source, 1 << 16), 1 << 16);
+                // the inflate runs a few buffers ahead on a thread of its own, overlapping with the parse
+                in = new ReadAheadInputStream(source, INFLATED_BUFFERS, INFLATED_BUFFER_BYTES, "inflate " + file.getFileName());
+            } catch (IOException | RuntimeException | Error e) {
+                closeQuietly(source); // no gzip header, or no thread for the read-ahead: the file is not left open
                 throw e;
             }
-            // the inflate runs a few buffers ahead on a thread of its own, overlapping with the parse
-            in = new ReadAheadInputStream(gzip, INFLATED_BUFFERS, INFLATED_BUFFER_BYTES, "inflate " + file.getFileName());
         } catch (QuantminiException e) {
             throw e;
         } catch (IOException e) {
