@@ -232,4 +232,62 @@ class FlatFileParserTest {
         }
         assertEquals(expected.size(), actual.size(), "items");
     }
+
+    /**
+     * Rows move from the parser's stage into the batch 8 Ki at a time: whatever the chunk size (a
+     * whole file growing one batch, chunks just under, at and over a stage, tiny ones reusing the
+     * batch), every value of every column arrives in its row and no value is null.
+     */
+    @Test
+    void aBatchHoldsEveryValueWhateverTheChunkSize() throws Exception {
+        Random random = new Random(5);
+        String[] tickers = new String[300];
+        for (int i = 0; i < tickers.length; i++) {
+            String underlying = "U" + "ABCDEFGHIJ".substring(0, 1 + random.nextInt(9));
+            tickers[i] = "O:" + underlying + "2501" + (10 + random.nextInt(18)) + (random.nextBoolean() ? "C" : "P")
+                    + String.format("%08d", random.nextInt(99_999_999));
+        }
+        StringBuilder csv = new StringBuilder("ticker,volume,open,close,high,low,window_start,transactions\n");
+        List<String[]> good = new java.util.ArrayList<>();
+        for (int i = 0; i < 40_001; i++) {
+            String[] fields = {tickers[random.nextInt(tickers.length)], "" + random.nextInt(100_000), "1." + random.nextInt(100),
+                "2." + random.nextInt(100), "5", "0.5", "" + (1_711_632_600_000_000_000L + 60_000_000_000L * random.nextInt(500)),
+                "" + random.nextInt(50)};
+            if (i % 1000 == 3) {
+                csv.append("bad,line\n");
+            }
+            csv.append(String.join(",", fields)).append('\n');
+            good.add(fields);
+        }
+        Path file = gz(csv.toString());
+        for (int maxRows : new int[] {Integer.MAX_VALUE, 8191, 8192, 8193, 10_007, 3}) {
+            try (RootAllocator allocator = new RootAllocator(); BarBatch batch = new BarBatch(DataType.OPTIONS_MINUTE, allocator);
+                    FlatFileParser parser = FlatFileParser.open(file, DataType.OPTIONS_MINUTE, DAY, new TickerDictionary(true), new RejectLog())) {
+                int seen = 0;
+                while (parser.next(batch, maxRows)) {
+                    for (int row = 0; row < batch.rows(); row++, seen++) {
+                        String[] fields = good.get(seen);
+                        String where = "chunks of " + maxRows + ", row " + seen;
+                        for (org.apache.arrow.vector.FieldVector vector : batch.root.getFieldVectors()) {
+                            assertFalse(vector.isNull(row), where + ": " + vector.getName());
+                        }
+                        OptionContract contract = OptionContract.parse(fields[0]).orElseThrow();
+                        assertEquals(fields[0], new String(batch.ticker.get(row), StandardCharsets.UTF_8), where);
+                        assertEquals(contract.underlying(), new String(batch.underlying.get(row), StandardCharsets.UTF_8), where);
+                        assertEquals(String.valueOf(contract.optionType()), new String(batch.optionType.get(row), StandardCharsets.UTF_8), where);
+                        assertEquals((int) contract.expiration().toEpochDay(), batch.expiration.get(row), where);
+                        assertEquals(contract.strike(), batch.strike.get(row), where);
+                        assertEquals(Long.parseLong(fields[1]), batch.volume.get(row), where);
+                        assertEquals(Double.parseDouble(fields[2]), batch.open.get(row), where);
+                        assertEquals(Double.parseDouble(fields[3]), batch.close.get(row), where);
+                        assertEquals(Long.parseLong(fields[6]) / 1000, batch.windowStart.get(row), where);
+                        assertEquals(Long.parseLong(fields[7]), batch.transactions.get(row), where);
+                        assertEquals((int) DAY.toEpochDay(), batch.date.get(row), where);
+                    }
+                    assertEquals(batch.rows(), batch.ticker.getValueCount());
+                }
+                assertEquals(good.size(), seen, "chunks of " + maxRows);
+            }
+        }
+    }
 }
