@@ -35,7 +35,8 @@ import quantmini.core.Preconditions;
  * The one Parquet writer of the lake: rows of Arrow vectors go into a Parquet file with ZSTD,
  * statistics and the page index, in the order the caller hands them over. Rows are handed over
  * one by one, so the caller decides the order (sorted runs, merges, filtered copies) without
- * building a new batch.
+ * building a new batch, or as a range of a batch already in order, which is copied a column at a
+ * time.
  *
  * <p>A row group is gathered column by column in plain Java arrays ({@link ColumnBuffer}) and
  * encoded once complete, a column at a time, into data pages v2 that go to parquet-java's page
